@@ -1,0 +1,324 @@
+package dev.jhttp.core;
+
+import dev.jhttp.core.internal.Ascii;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, ordered header section (RFC 9110 §5): names repeat, keep their wire order and spelling, and are looked
+ * up case-insensitively. Values are validated when added and have surrounding whitespace removed (RFC 9110 §5.5).
+ * Changes return a new instance.
+ *
+ * {@snippet :
+ * Headers h = Headers.of("Content-Type", "text/plain", "Vary", "Accept");
+ * Optional<String> type = h.first(HeaderName.CONTENT_TYPE);   // Optional[text/plain]
+ * Headers more = h.with("Vary", "Origin");                     // two Vary lines now
+ * }
+ */
+public final class Headers implements Iterable<Header> {
+    private static final Headers EMPTY = new Headers(new HeaderName[0], new String[0], 0);
+
+    private final HeaderName[] names;
+    private final String[] values;
+    private final int size;
+
+    private Headers(HeaderName[] names, String[] values, int size) {
+        this.names = names;
+        this.values = values;
+        this.size = size;
+    }
+
+    /** No headers. */
+    public static Headers empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Headers from alternating names and values: {@code of("Host", "example.com", "Accept", "*}{@code /*")}.
+     *
+     * @throws IllegalArgumentException if the count is odd, a name is not a token, or a value is invalid
+     */
+    public static Headers of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must alternate; got an odd count");
+        }
+        Builder builder = builder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            builder.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return builder.build();
+    }
+
+    /** A builder that appends fields in order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The number of field lines. */
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The name of the field line at {@code index}, in wire order. */
+    public HeaderName name(int index) {
+        return names[Objects.checkIndex(index, size)];
+    }
+
+    /** The value of the field line at {@code index}, in wire order. */
+    public String value(int index) {
+        return values[Objects.checkIndex(index, size)];
+    }
+
+    /** The first value of {@code name}, if present. */
+    public Optional<String> first(HeaderName name) {
+        int i = indexOf(name, 0);
+        return i < 0 ? Optional.empty() : Optional.of(values[i]);
+    }
+
+    /** The first value of {@code name}, if present; see {@link HeaderName#of(String)}. */
+    public Optional<String> first(String name) {
+        return first(HeaderName.of(name));
+    }
+
+    /** Every value of {@code name}, in wire order. */
+    public List<String> all(HeaderName name) {
+        List<String> found = new ArrayList<>(2);
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            found.add(values[i]);
+        }
+        return List.copyOf(found);
+    }
+
+    /** Every value of {@code name}, in wire order. */
+    public List<String> all(String name) {
+        return all(HeaderName.of(name));
+    }
+
+    /** How many field lines carry {@code name}. */
+    public int count(HeaderName name) {
+        int count = 0;
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    public boolean contains(HeaderName name) {
+        return indexOf(name, 0) >= 0;
+    }
+
+    public boolean contains(String name) {
+        return contains(HeaderName.of(name));
+    }
+
+    /**
+     * Whether any value of {@code name}, read as a comma-separated list (RFC 9110 §5.6.1), holds {@code token}
+     * (compared case-insensitively): {@code hasToken(CONNECTION, "close")}.
+     */
+    public boolean hasToken(HeaderName name, String token) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            for (String element : values[i].split(",", -1)) {
+                if (Ascii.trimWhitespace(element).equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A copy with one more field line at the end.
+     *
+     * @throws IllegalArgumentException if the value holds CR, LF, NUL or another control character
+     */
+    public Headers with(HeaderName name, String value) {
+        return toBuilder().add(name, value).build();
+    }
+
+    /** A copy with one more field line at the end; see {@link #with(HeaderName, String)}. */
+    public Headers with(String name, String value) {
+        return with(HeaderName.of(name), value);
+    }
+
+    /**
+     * A copy where {@code name} has only {@code value}: it takes the place of the first existing line of that name,
+     * or goes at the end.
+     *
+     * @throws IllegalArgumentException if the value is invalid
+     */
+    public Headers withReplaced(HeaderName name, String value) {
+        Builder builder = new Builder();
+        boolean placed = false;
+        for (int i = 0; i < size; i++) {
+            if (!names[i].equals(name)) {
+                builder.addValidated(names[i], values[i]);
+            } else if (!placed) {
+                builder.add(name, value);
+                placed = true;
+            }
+        }
+        return placed ? builder.build() : builder.add(name, value).build();
+    }
+
+    /** A copy where {@code name} has only {@code value}; see {@link #withReplaced(HeaderName, String)}. */
+    public Headers withReplaced(String name, String value) {
+        return withReplaced(HeaderName.of(name), value);
+    }
+
+    /** A copy without any line named {@code name}. */
+    public Headers without(HeaderName name) {
+        if (!contains(name)) {
+            return this;
+        }
+        Builder builder = new Builder();
+        for (int i = 0; i < size; i++) {
+            if (!names[i].equals(name)) {
+                builder.addValidated(names[i], values[i]);
+            }
+        }
+        return builder.build();
+    }
+
+    /** A builder holding these lines, to add more. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.names = Arrays.copyOf(names, Math.max(size + 4, 8));
+        builder.values = Arrays.copyOf(values, builder.names.length);
+        builder.size = size;
+        return builder;
+    }
+
+    @Override
+    public Iterator<Header> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public Header next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                Header header = new Header(names[next], values[next]);
+                next++;
+                return header;
+            }
+        };
+    }
+
+    private int indexOf(HeaderName name, int from) {
+        String lower = name.lowerCase();
+        for (int i = from; i < size; i++) {
+            String candidate = names[i].lowerCase();
+            // Interned well-known names share their lower-case string, so identity usually decides.
+            if (candidate == lower || candidate.equals(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal when both hold the same names (case-insensitively) and values, in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Headers other) || other.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!names[i].equals(other.names[i]) || !values[i].equals(other.values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 1;
+        for (int i = 0; i < size; i++) {
+            hash = 31 * (31 * hash + names[i].hashCode()) + values[i].hashCode();
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            text.append(i == 0 ? "" : ", ").append(names[i]).append(": ").append(values[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    /**
+     * Appends field lines in order, then {@link #build()}s an immutable {@link Headers}.
+     *
+     * {@snippet :
+     * Headers h = Headers.builder().add("Accept", "text/html").add(HeaderName.HOST, "example.com").build();
+     * }
+     */
+    public static final class Builder {
+        private HeaderName[] names = new HeaderName[8];
+        private String[] values = new String[8];
+        private int size;
+
+        private Builder() {
+        }
+
+        /**
+         * Appends a field line; the value loses surrounding spaces and tabs.
+         *
+         * @throws IllegalArgumentException if the value holds CR, LF, NUL, another control character other than
+         *     HTAB, or a character above U+00FF (field values are octets, RFC 9110 §5.5)
+         */
+        public Builder add(HeaderName name, String value) {
+            Objects.requireNonNull(name, "name");
+            return addValidated(name, validValue(Ascii.trimWhitespace(Objects.requireNonNull(value, "value"))));
+        }
+
+        /** Appends a field line; see {@link #add(HeaderName, String)}. */
+        public Builder add(String name, String value) {
+            return add(HeaderName.of(name), value);
+        }
+
+        private Builder addValidated(HeaderName name, String value) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size] = value;
+            size++;
+            return this;
+        }
+
+        public Headers build() {
+            return size == 0 ? EMPTY : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+        }
+
+        private static String validValue(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c > 0xFF || (c != '\t' && c != ' ' && !Ascii.isFieldVisible(c))) {
+                    throw new IllegalArgumentException(
+                            "invalid character U+%04X in header value at index %d".formatted((int) c, i));
+                }
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.jhttp.core.parse;
+
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.internal.Ascii;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads field lines up to the empty line that ends a header or trailer section (RFC 9112 §5), enforcing the size and
+ * count limits and the field-line grammar.
+ */
+final class FieldSectionReader {
+    private final LineReader lines;
+    private final ParserLimits limits;
+    private final Failure failure;
+    private Headers.Builder fields;
+    private int sectionBytes;
+    private int count;
+    private boolean afterStartLine;
+
+    FieldSectionReader(LineReader lines, ParserLimits limits, Failure failure) {
+        this.lines = lines;
+        this.limits = limits;
+        this.failure = failure;
+    }
+
+    /**
+     * Starts a section.
+     *
+     * @param afterStartLine whether the section follows a start-line, where leading whitespace has its own rule
+     */
+    void start(boolean afterStartLine) {
+        this.fields = Headers.builder();
+        this.sectionBytes = 0;
+        this.count = 0;
+        this.afterStartLine = afterStartLine;
+    }
+
+    /** Reads lines; returns true when the empty line arrived, false on need-more or failure (see {@link Failure}). */
+    boolean read(ByteBuffer in, long messageOffset) {
+        while (true) {
+            LineReader.Outcome outcome = lines.read(in, limits.maxHeaderSectionSize() - sectionBytes);
+            if (outcome == LineReader.Outcome.NEED_MORE) {
+                return false;
+            }
+            if (outcome == LineReader.Outcome.OVER_BUDGET) {
+                failure.set(Violation.HEADER_SECTION_TOO_LARGE,
+                        "field section exceeds " + limits.maxHeaderSectionSize() + " bytes",
+                        messageOffset + lines.lineStart() + lines.lineLength());
+                return false;
+            }
+            sectionBytes += lines.lineLength();
+            if (!checkLineEnding(lines, failure, messageOffset)) {
+                return false;
+            }
+            if (lines.contentEnd() == lines.lineStart()) {
+                lines.nextLine();
+                return true;
+            }
+            if (count == limits.maxHeaderCount()) {
+                failure.set(Violation.TOO_MANY_HEADERS, "more than " + limits.maxHeaderCount() + " field lines",
+                        messageOffset + lines.lineStart());
+                return false;
+            }
+            if (!parseFieldLine(messageOffset)) {
+                return false;
+            }
+            count++;
+            afterStartLine = false;
+            lines.nextLine();
+        }
+    }
+
+    Headers fields() {
+        return fields.build();
+    }
+
+    // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5)
+    private boolean parseFieldLine(long messageOffset) {
+        byte[] b = lines.bytes();
+        int start = lines.lineStart();
+        int end = lines.contentEnd();
+        if (Ascii.isWhitespace(b[start])) {
+            // RFC 9112 §2.2 (first line) and §5.2 (later lines): reject rather than guess what was meant.
+            failure.set(afterStartLine ? Violation.WHITESPACE_AFTER_START_LINE : Violation.OBSOLETE_LINE_FOLDING,
+                    "field line starts with whitespace", messageOffset + start);
+            return false;
+        }
+        int i = start;
+        while (i < end && Ascii.isTokenChar(b[i])) {
+            i++;
+        }
+        if (i == end || b[i] != ':') {
+            boolean spaceThenColon = i < end && Ascii.isWhitespace(b[i]) && indexOf(b, i, end, (byte) ':') >= 0;
+            if (spaceThenColon && i > start) {
+                failure.set(Violation.WHITESPACE_BEFORE_COLON, "whitespace between field name and colon",
+                        messageOffset + i);
+            } else {
+                failure.set(Violation.INVALID_HEADER_NAME,
+                        i == end ? "field line without colon" : "byte 0x%02X in field name".formatted(b[i] & 0xFF),
+                        messageOffset + i);
+            }
+            return false;
+        }
+        if (i == start) {
+            failure.set(Violation.INVALID_HEADER_NAME, "empty field name", messageOffset + i);
+            return false;
+        }
+        HeaderName name = HeaderName.of(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+        int valueStart = i + 1;
+        while (valueStart < end && Ascii.isWhitespace(b[valueStart])) {
+            valueStart++;
+        }
+        int valueEnd = end;
+        while (valueEnd > valueStart && Ascii.isWhitespace(b[valueEnd - 1])) {
+            valueEnd--;
+        }
+        for (int j = valueStart; j < valueEnd; j++) {
+            int c = b[j];
+            if (!Ascii.isFieldVisible(c) && !Ascii.isWhitespace(c)) {
+                failure.set(Violation.INVALID_HEADER_VALUE, "control byte 0x%02X in field value".formatted(c & 0xFF),
+                        messageOffset + j);
+                return false;
+            }
+        }
+        fields.add(name, new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        return true;
+    }
+
+    /**
+     * RFC 9112 §2.2: lines end in CRLF, and a CR anywhere else is invalid. A bare LF is refused too: see
+     * {@link Violation#BARE_LF}.
+     */
+    static boolean checkLineEnding(LineReader lines, Failure failure, long messageOffset) {
+        if (!lines.endsWithCrLf()) {
+            failure.set(Violation.BARE_LF, "line ends in LF without CR", messageOffset + lines.lineEnd());
+            return false;
+        }
+        int cr = indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
+        if (cr >= 0) {
+            failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
+            return false;
+        }
+        return true;
+    }
+
+    static int indexOf(byte[] b, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.jhttp.core.parse;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.Headers;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The state machine both parsers share: start-line, field section, then content framed as the dialect decides.
+ *
+ * <pre>
+ *   START_LINE ──line──► FIELDS ──empty line──► BODY ──content done──► COMPLETE
+ *        │                  │                     │
+ *        └──────────────────┴──── violation ──────┴──────────────────► FAILED
+ * </pre>
+ *
+ * @param <T> the message type
+ */
+final class MessageReader<T> {
+    /** What differs between requests and responses. */
+    interface Dialect<T> {
+        /** Parses the start-line in {@code b[start, end)}; false with {@code failure} set if it is invalid. */
+        boolean parseStartLine(byte[] b, int start, int end, Failure failure);
+
+        /** The budget for the start-line, with CRLF, given the bytes of empty lines already skipped. */
+        int startLineBudget(int skipped);
+
+        /** Reports a start-line over its budget. */
+        void startLineTooLong(Failure failure, long offset);
+
+        /** The framing of the message, or {@code null} with {@code failure} set. */
+        Framing framing(Headers headers, Failure failure, long offset);
+
+        T build(Headers headers, Body body, Headers trailers);
+    }
+
+    private enum State { START_LINE, FIELDS, BODY, COMPLETE, FAILED }
+
+    private final Dialect<T> dialect;
+    private final ParserLimits limits;
+    private final LineReader lines = new LineReader();
+    private final Failure failure = new Failure();
+    private final FieldSectionReader fieldReader;
+    private final BodyBuffer body = new BodyBuffer();
+    private State state = State.START_LINE;
+    private long consumed;
+    private int feedStart;
+    private int skippedEmptyLineBytes;
+    private Headers headers;
+    private Framing framing;
+    private long lengthRemaining;
+    private ChunkedDecoder chunked;
+
+    MessageReader(Dialect<T> dialect, ParserLimits limits) {
+        this.dialect = dialect;
+        this.limits = limits;
+        this.fieldReader = new FieldSectionReader(lines, limits, failure);
+    }
+
+    ParseResult<T> feed(ByteBuffer in) {
+        if (state == State.COMPLETE) {
+            throw new IllegalStateException("message already complete: call reset() before feeding the next one");
+        }
+        feedStart = in.position();
+        ParseResult<T> result = advance(in);
+        consumed += in.position() - feedStart;
+        return result;
+    }
+
+    /** The input has ended: completes a message whose content runs until close, or fails an unfinished one. */
+    ParseResult<T> finish() {
+        if (state == State.COMPLETE) {
+            throw new IllegalStateException("message already complete: call reset() before feeding the next one");
+        }
+        if (state == State.BODY && framing.kind() == Framing.Kind.UNTIL_CLOSE) {
+            return complete(Headers.empty());
+        }
+        if (state != State.FAILED) {
+            failure.set(Violation.INCOMPLETE_MESSAGE, "input ended inside a message", consumed);
+            state = State.FAILED;
+        }
+        return new ParseResult.Failed<>(failure.error());
+    }
+
+    boolean isStarted() {
+        return consumed > 0;
+    }
+
+    void reset() {
+        state = State.START_LINE;
+        consumed = 0;
+        skippedEmptyLineBytes = 0;
+        headers = null;
+        framing = null;
+        chunked = null;
+        lengthRemaining = 0;
+        lines.clear();
+        body.clear();
+        failure.clear();
+    }
+
+    private ParseResult<T> advance(ByteBuffer in) {
+        while (true) {
+            switch (state) {
+                case START_LINE -> {
+                    if (!readStartLine(in)) {
+                        return pause();
+                    }
+                    fieldReader.start(true);
+                    state = State.FIELDS;
+                }
+                case FIELDS -> {
+                    if (!fieldReader.read(in, 0)) {
+                        return pause();
+                    }
+                    headers = fieldReader.fields();
+                    framing = dialect.framing(headers, failure, lines.lineStart());
+                    if (framing == null) {
+                        return pause();
+                    }
+                    if (framing.kind() == Framing.Kind.NONE) {
+                        return complete(Headers.empty());
+                    }
+                    lengthRemaining = framing.length();
+                    if (framing.kind() == Framing.Kind.CHUNKED) {
+                        chunked = new ChunkedDecoder(lines, limits, failure, offsetOf(in));
+                    }
+                    state = State.BODY;
+                }
+                case BODY -> {
+                    return readBody(in);
+                }
+                case COMPLETE -> throw new IllegalStateException("unreachable: feed() guards COMPLETE");
+                case FAILED -> {
+                    return new ParseResult.Failed<>(failure.error());
+                }
+            }
+        }
+    }
+
+    private boolean readStartLine(ByteBuffer in) {
+        while (true) {
+            LineReader.Outcome outcome = lines.read(in, dialect.startLineBudget(skippedEmptyLineBytes));
+            if (outcome == LineReader.Outcome.NEED_MORE) {
+                return false;
+            }
+            if (outcome == LineReader.Outcome.OVER_BUDGET) {
+                dialect.startLineTooLong(failure, lines.lineStart() + lines.lineLength());
+                return false;
+            }
+            if (!FieldSectionReader.checkLineEnding(lines, failure, 0)) {
+                return false;
+            }
+            if (lines.contentEnd() > lines.lineStart()) {
+                boolean valid = dialect.parseStartLine(lines.bytes(), lines.lineStart(), lines.contentEnd(), failure);
+                lines.nextLine();
+                return valid;
+            }
+            // RFC 9112 §2.2: empty lines before the start-line are ignored (they count toward its budget).
+            skippedEmptyLineBytes += lines.lineLength();
+            lines.nextLine();
+        }
+    }
+
+    private ParseResult<T> readBody(ByteBuffer in) {
+        switch (framing.kind()) {
+            case LENGTH -> {
+                int count = (int) Math.min(lengthRemaining, in.remaining());
+                body.append(in, count);
+                lengthRemaining -= count;
+                return lengthRemaining == 0 ? complete(Headers.empty()) : ParseResult.needMore();
+            }
+            case CHUNKED -> {
+                boolean done = chunked.decode(in, body);
+                if (failure.isSet()) {
+                    return pause();
+                }
+                return done ? complete(chunked.trailers()) : ParseResult.needMore();
+            }
+            case UNTIL_CLOSE -> {
+                long room = limits.maxBodySize() - body.length();
+                if (in.remaining() > room) {
+                    failure.set(Violation.BODY_TOO_LARGE, "content exceeds " + limits.maxBodySize() + " bytes",
+                            offsetOf(in));
+                    return pause();
+                }
+                body.append(in, in.remaining());
+                return ParseResult.needMore();
+            }
+            default -> throw new IllegalStateException("no body to read for " + framing);
+        }
+    }
+
+    /** The message offset of {@code in}'s position during a feed. */
+    private long offsetOf(ByteBuffer in) {
+        return consumed + in.position() - feedStart;
+    }
+
+    /** NeedMore, or Failed once a part of the parser has recorded a violation. */
+    private ParseResult<T> pause() {
+        if (failure.isSet()) {
+            state = State.FAILED;
+            return new ParseResult.Failed<>(failure.error());
+        }
+        return ParseResult.needMore();
+    }
+
+    private ParseResult<T> complete(Headers trailers) {
+        state = State.COMPLETE;
+        return new ParseResult.Complete<>(dialect.build(headers, body.toBody(), trailers));
+    }
+}

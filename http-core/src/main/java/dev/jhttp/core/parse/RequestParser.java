@@ -1,0 +1,184 @@
+package dev.jhttp.core.parse;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Method;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.RequestTarget;
+import dev.jhttp.core.Version;
+import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.UriSyntax;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A strict, incremental HTTP/1.1 request parser (RFC 9112). Feed it bytes in chunks of any size; any split of the
+ * same input gives the same result. It consumes only the bytes of the current message, so pipelined requests parse
+ * one after another from one buffer. Bad input never throws: it yields {@link ParseResult.Failed} with the
+ * {@link Violation} broken, the status to answer, and the byte offset.
+ *
+ * {@snippet :
+ * RequestParser parser = RequestParser.create(ParserLimits.defaults());
+ * ParseResult<Request> result = parser.feed(ByteBuffer.wrap(bytes));
+ * if (result instanceof ParseResult.Complete<Request>(Request request)) { parser.reset(); }
+ * }
+ *
+ * <p>Not thread-safe: one parser per connection.
+ */
+public final class RequestParser {
+    private final MessageReader<Request> reader;
+
+    private RequestParser(ParserLimits limits) {
+        this.reader = new MessageReader<>(new RequestDialect(limits), limits);
+    }
+
+    /** A parser with these limits. */
+    public static RequestParser create(ParserLimits limits) {
+        return new RequestParser(java.util.Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** A parser with {@link ParserLimits#defaults()}. */
+    public static RequestParser create() {
+        return create(ParserLimits.defaults());
+    }
+
+    /**
+     * Parses as much of the current request as {@code in} holds, advancing its position over the bytes consumed.
+     * After {@link ParseResult.Failed}, every later call returns the same failure.
+     *
+     * @throws IllegalStateException if the previous result was {@link ParseResult.Complete} and {@link #reset()}
+     *     was not called since
+     */
+    public ParseResult<Request> feed(ByteBuffer in) {
+        return reader.feed(in);
+    }
+
+    /** Whether any byte of the current request has been consumed (leading empty lines included). */
+    public boolean isStarted() {
+        return reader.isStarted();
+    }
+
+    /** Prepares for the next request, after a complete one or to abandon the current one. */
+    public void reset() {
+        reader.reset();
+    }
+
+    /** The request-line and Host rules (RFC 9112 §3), and request framing (§6.3). */
+    private static final class RequestDialect implements MessageReader.Dialect<Request> {
+        private final ParserLimits limits;
+        private Method method;
+        private RequestTarget target;
+        private Version version;
+
+        RequestDialect(ParserLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public int startLineBudget(int skipped) {
+            return limits.maxRequestLineLength() + 2 - skipped;
+        }
+
+        @Override
+        public void startLineTooLong(Failure failure, long offset) {
+            failure.set(Violation.REQUEST_LINE_TOO_LONG,
+                    "request line exceeds " + limits.maxRequestLineLength() + " bytes", offset);
+        }
+
+        // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
+        @Override
+        public boolean parseStartLine(byte[] b, int start, int end, Failure failure) {
+            int methodEnd = start;
+            while (methodEnd < end && Ascii.isTokenChar(b[methodEnd])) {
+                methodEnd++;
+            }
+            if (methodEnd == end || b[methodEnd] != ' ' || methodEnd == start) {
+                boolean badByte = methodEnd < end && b[methodEnd] != ' ';
+                failure.set(badByte ? Violation.INVALID_METHOD : Violation.INVALID_REQUEST_LINE,
+                        badByte ? "byte 0x%02X in method".formatted(b[methodEnd] & 0xFF)
+                                : "request line is not method SP target SP version", methodEnd);
+                return false;
+            }
+            int targetStart = methodEnd + 1;
+            int targetEnd = targetStart;
+            while (targetEnd < end && b[targetEnd] != ' ') {
+                if (!Ascii.isTargetChar(b[targetEnd])) {
+                    failure.set(Violation.INVALID_REQUEST_TARGET,
+                            "byte 0x%02X in request-target".formatted(b[targetEnd] & 0xFF), targetEnd);
+                    return false;
+                }
+                targetEnd++;
+            }
+            if (targetEnd == targetStart || targetEnd == end
+                    || FieldSectionReader.indexOf(b, targetEnd + 1, end, (byte) ' ') >= 0) {
+                failure.set(Violation.INVALID_REQUEST_LINE, "request line is not method SP target SP version",
+                        targetEnd);
+                return false;
+            }
+            version = StartLines.parseVersion(b, targetEnd + 1, end, failure);
+            if (version == null) {
+                return false;
+            }
+            method = Method.of(new String(b, start, methodEnd - start, StandardCharsets.ISO_8859_1));
+            return parseTarget(new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
+                    targetStart, failure);
+        }
+
+        private boolean parseTarget(String raw, int offset, Failure failure) {
+            boolean connect = method.equals(Method.CONNECT);
+            String reason = connect ? RequestTarget.checkAuthorityForm(raw) : RequestTarget.checkTarget(raw);
+            if (reason != null) {
+                // RFC 9112 §3.2.3: CONNECT takes the authority-form, and only CONNECT does.
+                boolean wrongForm = connect && (raw.charAt(0) == '/' || raw.equals("*"));
+                failure.set(wrongForm ? Violation.TARGET_FORM_NOT_ALLOWED : Violation.INVALID_REQUEST_TARGET,
+                        wrongForm ? "CONNECT needs the authority-form" : reason, offset);
+                return false;
+            }
+            target = connect ? RequestTarget.authorityForm(raw) : RequestTarget.of(raw);
+            if (target.form() == RequestTarget.Form.ASTERISK && !method.equals(Method.OPTIONS)) {
+                // RFC 9112 §3.2.4: the asterisk-form is only for OPTIONS.
+                failure.set(Violation.TARGET_FORM_NOT_ALLOWED, "asterisk-form is only for OPTIONS", offset);
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Framing framing(Headers headers, Failure failure, long offset) {
+            return checkHost(headers, failure, offset)
+                    ? FramingRules.forRequest(headers, version, limits, failure, offset)
+                    : null;
+        }
+
+        // RFC 9112 §3.2: HTTP/1.1 needs exactly one Host; no version may send two.
+        private boolean checkHost(Headers headers, Failure failure, long offset) {
+            int hosts = headers.count(HeaderName.HOST);
+            if (hosts > 1) {
+                failure.set(Violation.DUPLICATE_HOST, hosts + " Host field lines", offset);
+                return false;
+            }
+            if (hosts == 0) {
+                if (version == Version.HTTP_1_1) {
+                    failure.set(Violation.MISSING_HOST, "HTTP/1.1 request without Host", offset);
+                    return false;
+                }
+                return true;
+            }
+            String host = headers.first(HeaderName.HOST).orElseThrow();
+            // An empty Host is valid when the target has no authority (RFC 9112 §3.2).
+            String reason = host.isEmpty() ? null : UriSyntax.checkHostAndPort(host, false);
+            if (reason != null) {
+                failure.set(Violation.INVALID_HOST, "Host: " + reason, offset);
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Request build(Headers headers, Body body, Headers trailers) {
+            return new Request(method, target, version, headers, body, trailers);
+        }
+    }
+}

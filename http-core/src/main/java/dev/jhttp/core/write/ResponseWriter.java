@@ -1,0 +1,85 @@
+package dev.jhttp.core.write;
+
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.headers.HttpDate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Serializes responses (RFC 9112 §4 and §6): status-line, header fields, framing and content. {@link #prepare} shows
+ * exactly the headers that will go out — framing derived from the body, and a {@code Date} in IMF-fixdate when the
+ * response has none (RFC 9110 §6.6.1).
+ *
+ * {@snippet :
+ * ResponseWriter writer = ResponseWriter.create();
+ * writer.write(Response.of(Status.OK_200).withBody(Body.of("hi")), socketOut);
+ * // HTTP/1.1 200 OK, Date: ..., Content-Length: 2, then "hi"
+ * }
+ */
+public final class ResponseWriter {
+    private final Clock clock;
+
+    private ResponseWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A writer that stamps {@code Date} from the system clock. */
+    public static ResponseWriter create() {
+        return create(Clock.systemUTC());
+    }
+
+    /** A writer that stamps {@code Date} from {@code clock}. */
+    public static ResponseWriter create(Clock clock) {
+        return new ResponseWriter(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The response as it will be written: framing fields set from the body (none for 1xx, 204 and 304, which carry
+     * no content), and {@code Date} added for final responses that lack one.
+     */
+    public Response prepare(Response response) {
+        Status status = response.status();
+        Headers headers = Framing.apply(response.headers(), response.body(), status.permitsContent(), true);
+        if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
+            headers = headers.with(HeaderName.DATE, HttpDate.format(clock.instant()));
+        }
+        return response.withHeaders(headers);
+    }
+
+    /**
+     * Writes the prepared head and, unless the status forbids it, the content (chunked when its length is unknown).
+     *
+     * @throws IOException if writing to {@code out} or reading the body fails
+     */
+    public void write(Response response, OutputStream out) throws IOException {
+        Response prepared = prepare(response);
+        out.write(encodeHead(prepared));
+        if (prepared.status().permitsContent()) {
+            MessageBodies.write(prepared.headers(), prepared.body(), prepared.trailers(), out);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes only the prepared head: the answer to a HEAD request, which carries the headers a GET would.
+     *
+     * @throws IOException if writing fails
+     */
+    public void writeHead(Response response, OutputStream out) throws IOException {
+        out.write(encodeHead(prepare(response)));
+        out.flush();
+    }
+
+    /** The status-line and fields of {@code response} exactly as given, with the empty line that ends them. */
+    public static byte[] encodeHead(Response response) {
+        Status status = response.status();
+        String statusLine = response.version().text() + " " + status.code() + " " + status.reason();
+        return HeadEncoder.encode(statusLine, response.headers());
+    }
+}

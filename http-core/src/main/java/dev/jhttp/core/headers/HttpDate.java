@@ -22,6 +22,7 @@ import java.util.Optional;
  * }
  */
 public final class HttpDate {
+    // English day and month names are part of the format; Locale.US supplies them whatever the default locale.
     private static final DateTimeFormatter IMF_FIXDATE = strict("EEE, dd MMM uuuu HH:mm:ss 'GMT'");
     private static final DateTimeFormatter ASCTIME = strict("EEE MMM ppd HH:mm:ss uuuu");
     // RFC 9110 §5.6.7: a two-digit year more than 50 years ahead means the previous century.
@@ -29,7 +30,7 @@ public final class HttpDate {
             .appendPattern("EEEE, dd-MMM-")
             .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).getYear() - 49)
             .appendPattern(" HH:mm:ss 'GMT'")
-            .toFormatter(Locale.ROOT)
+            .toFormatter(Locale.US)
             .withResolverStyle(ResolverStyle.STRICT)
             .withZone(ZoneOffset.UTC);
 
@@ -72,7 +73,7 @@ public final class HttpDate {
     }
 
     private static DateTimeFormatter strict(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+        return DateTimeFormatter.ofPattern(pattern, Locale.US)
                 .withResolverStyle(ResolverStyle.STRICT)
                 .withZone(ZoneOffset.UTC);
     }

@@ -22,11 +22,8 @@ final class MessageReader<T> {
         /** Parses the start-line in {@code b[start, end)}; false with {@code failure} set if it is invalid. */
         boolean parseStartLine(byte[] b, int start, int end, Failure failure);
 
-        /** The budget for the start-line, with CRLF, given the bytes of empty lines already skipped. */
-        int startLineBudget(int skipped);
-
-        /** Reports a start-line over its budget. */
-        void startLineTooLong(Failure failure, long offset);
+        /** The violation of a start-line longer than {@link ParserLimits#maxRequestLineLength()}. */
+        Violation startLineTooLong();
 
         /** The framing of the message, or {@code null} with {@code failure} set. */
         Framing framing(Headers headers, Failure failure, long offset);
@@ -140,12 +137,14 @@ final class MessageReader<T> {
 
     private boolean readStartLine(ByteBuffer in) {
         while (true) {
-            LineReader.Outcome outcome = lines.read(in, dialect.startLineBudget(skippedEmptyLineBytes));
+            int budget = limits.maxRequestLineLength() + 2 - skippedEmptyLineBytes;
+            LineReader.Outcome outcome = lines.read(in, budget);
             if (outcome == LineReader.Outcome.NEED_MORE) {
                 return false;
             }
             if (outcome == LineReader.Outcome.OVER_BUDGET) {
-                dialect.startLineTooLong(failure, lines.lineStart() + lines.lineLength());
+                failure.set(dialect.startLineTooLong(), "start line exceeds " + limits.maxRequestLineLength()
+                        + " bytes", lines.lineStart() + lines.lineLength());
                 return false;
             }
             if (!FieldSectionReader.checkLineEnding(lines, failure, 0)) {

@@ -77,14 +77,8 @@ public final class RequestParser {
         }
 
         @Override
-        public int startLineBudget(int skipped) {
-            return limits.maxRequestLineLength() + 2 - skipped;
-        }
-
-        @Override
-        public void startLineTooLong(Failure failure, long offset) {
-            failure.set(Violation.REQUEST_LINE_TOO_LONG,
-                    "request line exceeds " + limits.maxRequestLineLength() + " bytes", offset);
+        public Violation startLineTooLong() {
+            return Violation.REQUEST_LINE_TOO_LONG;
         }
 
         // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)

@@ -87,14 +87,8 @@ public final class ResponseParser {
         }
 
         @Override
-        public int startLineBudget(int skipped) {
-            return limits.maxRequestLineLength() + 2 - skipped;
-        }
-
-        @Override
-        public void startLineTooLong(Failure failure, long offset) {
-            failure.set(Violation.INVALID_STATUS_LINE,
-                    "status line exceeds " + limits.maxRequestLineLength() + " bytes", offset);
+        public Violation startLineTooLong() {
+            return Violation.INVALID_STATUS_LINE;
         }
 
         // status-line = HTTP-version SP status-code SP [ reason-phrase ]

@@ -1,4 +1,7 @@
 /** The jhttp server: acceptor, connection engine and handler chain over http-core. */
 module dev.jhttp.server {
     requires transitive dev.jhttp.core;
+
+    exports dev.jhttp.server;
+    exports dev.jhttp.server.routing;
 }

@@ -79,6 +79,13 @@ final class MessageReader<T> {
         return new ParseResult.Failed<>(failure.error());
     }
 
+    /** The message with empty content, once its header section is parsed; null before. */
+    T head() {
+        return state == State.BODY || state == State.COMPLETE
+                ? dialect.build(headers, Body.empty(), Headers.empty())
+                : null;
+    }
+
     boolean isStarted() {
         return consumed > 0;
     }

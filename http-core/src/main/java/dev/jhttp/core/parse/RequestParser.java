@@ -12,6 +12,8 @@ import dev.jhttp.core.internal.UriSyntax;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A strict, incremental HTTP/1.1 request parser (RFC 9112). Feed it bytes in chunks of any size; any split of the
@@ -36,7 +38,7 @@ public final class RequestParser {
 
     /** A parser with these limits. */
     public static RequestParser create(ParserLimits limits) {
-        return new RequestParser(java.util.Objects.requireNonNull(limits, "limits"));
+        return new RequestParser(Objects.requireNonNull(limits, "limits"));
     }
 
     /** A parser with {@link ParserLimits#defaults()}. */
@@ -53,6 +55,14 @@ public final class RequestParser {
      */
     public ParseResult<Request> feed(ByteBuffer in) {
         return reader.feed(in);
+    }
+
+    /**
+     * The current request's head (with empty content) as soon as its header section is parsed, so a server can act
+     * on it before the content arrives — answer {@code Expect: 100-continue}, say. Empty before then.
+     */
+    public Optional<Request> head() {
+        return Optional.ofNullable(reader.head());
     }
 
     /** Whether any byte of the current request has been consumed (leading empty lines included). */

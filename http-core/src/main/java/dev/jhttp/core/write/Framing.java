@@ -17,15 +17,18 @@ final class Framing {
      *
      * @param content whether the message carries content at all (not for 1xx, 204 or 304 responses)
      * @param emptyNeedsLength whether an empty body still announces {@code Content-Length: 0}
+     * @param chunkedAllowed whether the recipient reads chunked coding; if not, unknown-length content gets no
+     *     framing field and ends when the connection closes (RFC 9112 §6.3 item 8)
      */
-    static Headers apply(Headers headers, Body body, boolean content, boolean emptyNeedsLength) {
+    static Headers apply(Headers headers, Body body, boolean content, boolean emptyNeedsLength,
+                         boolean chunkedAllowed) {
         Headers bare = headers.without(HeaderName.CONTENT_LENGTH).without(HeaderName.TRANSFER_ENCODING);
         if (!content) {
             return bare;
         }
         long length = body.length();
         if (length < 0) {
-            return bare.with(HeaderName.TRANSFER_ENCODING, "chunked");
+            return chunkedAllowed ? bare.with(HeaderName.TRANSFER_ENCODING, "chunked") : bare;
         }
         return length == 0 && !emptyNeedsLength ? bare : bare.with(HeaderName.CONTENT_LENGTH, Long.toString(length));
     }

@@ -20,7 +20,7 @@ public final class RequestWriter {
 
     /** The request as it will be written: its framing fields derived from the body. */
     public static Request prepare(Request request) {
-        return request.withHeaders(Framing.apply(request.headers(), request.body(), true, false));
+        return request.withHeaders(Framing.apply(request.headers(), request.body(), true, false, true));
     }
 
     /**

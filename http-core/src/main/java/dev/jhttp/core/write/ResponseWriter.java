@@ -4,6 +4,7 @@ import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
+import dev.jhttp.core.Version;
 import dev.jhttp.core.headers.HttpDate;
 
 import java.io.IOException;
@@ -40,12 +41,22 @@ public final class ResponseWriter {
     }
 
     /**
-     * The response as it will be written: framing fields set from the body (none for 1xx, 204 and 304, which carry
-     * no content), and {@code Date} added for final responses that lack one.
+     * The response as it will be written to an HTTP/1.1 recipient: framing fields set from the body (none for 1xx,
+     * 204 and 304, which carry no content), and {@code Date} added for final responses that lack one.
      */
     public Response prepare(Response response) {
+        return prepare(response, Version.HTTP_1_1);
+    }
+
+    /**
+     * The response as it will be written to a recipient of {@code recipientVersion}. An HTTP/1.0 recipient cannot
+     * read chunked coding, so content of unknown length goes without framing and ends when the connection closes:
+     * the caller must then close it.
+     */
+    public Response prepare(Response response, Version recipientVersion) {
         Status status = response.status();
-        Headers headers = Framing.apply(response.headers(), response.body(), status.permitsContent(), true);
+        Headers headers = Framing.apply(response.headers(), response.body(), status.permitsContent(), true,
+                recipientVersion == Version.HTTP_1_1);
         if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
             headers = headers.with(HeaderName.DATE, HttpDate.format(clock.instant()));
         }
@@ -58,7 +69,16 @@ public final class ResponseWriter {
      * @throws IOException if writing to {@code out} or reading the body fails
      */
     public void write(Response response, OutputStream out) throws IOException {
-        Response prepared = prepare(response);
+        write(response, Version.HTTP_1_1, out);
+    }
+
+    /**
+     * Writes the response as {@link #prepare(Response, Version)} shapes it for a recipient of that version.
+     *
+     * @throws IOException if writing to {@code out} or reading the body fails
+     */
+    public void write(Response response, Version recipientVersion, OutputStream out) throws IOException {
+        Response prepared = prepare(response, recipientVersion);
         out.write(encodeHead(prepared));
         if (prepared.status().permitsContent()) {
             MessageBodies.write(prepared.headers(), prepared.body(), prepared.trailers(), out);

@@ -43,6 +43,14 @@ class ResponseWriterTest {
     }
 
     @Test
+    void writesUnknownLengthContentUntilCloseForHttp10() throws IOException {
+        Response response = Response.of(Status.OK_200).withBody(Body.ofStream(out -> out.write('x'), -1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WRITER.write(response, dev.jhttp.core.Version.HTTP_1_0, out);
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200 OK\r\n" + DATE + "\r\nx");
+    }
+
+    @Test
     void replacesFramingFieldsTheCallerSet() throws IOException {
         Response response = Response.of(Status.OK_200, Headers.of("Content-Length", "999",
                 "Transfer-Encoding", "gzip"), Body.of("ok"));

@@ -1,0 +1,107 @@
+package dev.jhttp.server;
+
+import dev.jhttp.core.parse.ParserLimits;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a server listens and what it tolerates. Start from {@link #defaults()} and change what you need.
+ *
+ * {@snippet :
+ * ServerConfig config = ServerConfig.defaults()
+ *         .withPort(0)                                  // any free port; HttpServer.port() tells which
+ *         .withIdleTimeout(Duration.ofSeconds(5));
+ * }
+ *
+ * @param address                  where to listen; port 0 picks a free port
+ * @param maxConnections           open connections at once; more are answered 503 and closed
+ * @param headTimeout              time from a request's first byte to the end of its head (slow-loris defence)
+ * @param idleTimeout              time a keep-alive connection may wait for its next request
+ * @param bodyTimeout              time one read of request content may wait
+ * @param writeTimeout             time one response may take to write before the connection is dropped
+ * @param maxRequestsPerConnection requests served on one connection before it is closed
+ * @param limits                   the parser's limits
+ * @param serverName               the {@code Server} header value, or empty for none
+ */
+public record ServerConfig(InetSocketAddress address, int maxConnections, Duration headTimeout, Duration idleTimeout,
+                           Duration bodyTimeout, Duration writeTimeout, int maxRequestsPerConnection,
+                           ParserLimits limits, String serverName) {
+    /**
+     * @throws IllegalArgumentException if a count is below 1 or a timeout is not positive
+     */
+    public ServerConfig {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(serverName, "serverName");
+        if (maxConnections < 1 || maxRequestsPerConnection < 1) {
+            throw new IllegalArgumentException("maxConnections and maxRequestsPerConnection must be at least 1");
+        }
+        for (Duration timeout : new Duration[] {headTimeout, idleTimeout, bodyTimeout, writeTimeout}) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("timeouts must be positive and under 24 days: " + timeout);
+            }
+        }
+    }
+
+    /**
+     * Loopback port 8080, 10,000 connections, head 10 s, idle 30 s, body read 30 s, write 60 s, 10,000 requests per
+     * connection, default parser limits, {@code Server: jhttp}.
+     */
+    public static ServerConfig defaults() {
+        return new ServerConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 10_000,
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                10_000, ParserLimits.defaults(), "jhttp");
+    }
+
+    public ServerConfig withAddress(InetSocketAddress value) {
+        return new ServerConfig(value, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withPort(int port) {
+        return withAddress(new InetSocketAddress(address.getAddress(), port));
+    }
+
+    public ServerConfig withMaxConnections(int value) {
+        return new ServerConfig(address, value, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withHeadTimeout(Duration value) {
+        return new ServerConfig(address, maxConnections, value, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withIdleTimeout(Duration value) {
+        return new ServerConfig(address, maxConnections, headTimeout, value, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withBodyTimeout(Duration value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, value, writeTimeout,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withWriteTimeout(Duration value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, value,
+                maxRequestsPerConnection, limits, serverName);
+    }
+
+    public ServerConfig withMaxRequestsPerConnection(int value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                value, limits, serverName);
+    }
+
+    public ServerConfig withLimits(ParserLimits value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, value, serverName);
+    }
+
+    public ServerConfig withServerName(String value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, value);
+    }
+}

@@ -1,0 +1,320 @@
+package dev.jhttp.server.internal;
+
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Method;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.Version;
+import dev.jhttp.core.parse.ParseError;
+import dev.jhttp.core.parse.ParseResult;
+import dev.jhttp.core.parse.RequestParser;
+import dev.jhttp.server.HttpException;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * One client connection, served on its own virtual thread with blocking I/O.
+ *
+ * <pre>
+ *   IDLE ──first byte──► READING ──request──► HANDLING ──► WRITING ──keep-alive──► IDLE
+ *    │                      │                                 │
+ *    │ idle timeout, EOF,   │ head timeout ─► 408             │ Connection: close, request cap,
+ *    │ shutdown             │ violation ─► its status         │ shutdown, write timeout
+ *    ▼                      ▼                                 ▼
+ *  CLOSED ◄──────────────────────────────────────────────────────
+ * </pre>
+ *
+ * Errors are decided here: a parse failure answers its violation's status and closes; an {@link HttpException}
+ * answers its status and keeps the connection; any other handler exception answers 500, is logged, and keeps it.
+ */
+final class Connection implements Runnable {
+    private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int READ_BUFFER_SIZE = 8 * 1024;
+    private static final int LINGER_BYTES = 64 * 1024;
+    private static final int LINGER_MILLIS = 1000;
+
+    private final Socket socket;
+    private final long id;
+    private final Engine engine;
+    private final RequestParser parser;
+    private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE).flip();
+    private InputStream in;
+    private OutputStream out;
+    private boolean idle = true;
+    private volatile long writeDeadline;
+
+    Connection(Socket socket, long id, Engine engine) {
+        this.socket = socket;
+        this.id = id;
+        this.engine = engine;
+        this.parser = RequestParser.create(engine.config().limits());
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            in = socket.getInputStream();
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            serve();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
+        } finally {
+            engine.connections().remove(this);
+        }
+    }
+
+    private void serve() throws IOException {
+        long firstDeadline = System.nanoTime() + engine.config().headTimeout().toNanos();
+        for (int served = 1; ; served++) {
+            Request request = readRequest(served == 1 ? firstDeadline : 0);
+            if (request == null) {
+                return;
+            }
+            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(request)
+                    && !engine.isStopping();
+            Response response = expectationFailed(request) ? StatusResponses.of(Status.EXPECTATION_FAILED_417)
+                    : respond(request);
+            keepAlive &= !response.headers().hasToken(HeaderName.CONNECTION, "close");
+            if (!write(request, response, keepAlive)) {
+                return;
+            }
+            parser.reset();
+            if (!becomeIdle()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads bytes until the parser completes a request. Returns null when the connection is to close: at EOF, on a
+     * timeout, or after answering a parse failure.
+     *
+     * @param idleDeadline for the first request, when its head must be complete; 0 to wait idleTimeout for a byte
+     */
+    private Request readRequest(long idleDeadline) throws IOException {
+        long headDeadline = idleDeadline;
+        boolean expectationHandled = false;
+        while (true) {
+            if (buffer.hasRemaining()) {
+                markActive();
+                ParseResult<Request> result = parser.feed(buffer);
+                if (result instanceof ParseResult.Complete<Request>(Request request)) {
+                    return request;
+                }
+                if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
+                    LOG.log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
+                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(error));
+                    return null;
+                }
+                Optional<Request> head = parser.head();
+                if (head.isPresent() && !expectationHandled) {
+                    expectationHandled = true;
+                    if (expectationFailed(head.get())) {
+                        answerAndClose(head.get().version(), StatusResponses.of(Status.EXPECTATION_FAILED_417));
+                        return null;
+                    }
+                    sendContinueIfExpected(head.get());
+                }
+            }
+            if (parser.isStarted() && headDeadline == 0) {
+                headDeadline = System.nanoTime() + engine.config().headTimeout().toNanos();
+            }
+            try {
+                if (!fill(readTimeoutMillis(headDeadline))) {
+                    return null;
+                }
+            } catch (SocketTimeoutException e) {
+                if (parser.isStarted()) {
+                    LOG.log(Level.DEBUG, () -> "connection " + id + " timed out inside a request");
+                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(Status.REQUEST_TIMEOUT_408));
+                }
+                return null;
+            }
+        }
+    }
+
+    private int readTimeoutMillis(long headDeadline) throws SocketTimeoutException {
+        if (parser.head().isPresent()) {
+            return (int) engine.config().bodyTimeout().toMillis();
+        }
+        if (headDeadline == 0) {
+            return (int) engine.config().idleTimeout().toMillis();
+        }
+        long remaining = (headDeadline - System.nanoTime()) / 1_000_000;
+        if (remaining <= 0) {
+            throw new SocketTimeoutException("request head deadline passed");
+        }
+        return (int) remaining;
+    }
+
+    /** Reads what the socket has into the buffer; false at end of input. */
+    private boolean fill(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        buffer.compact();
+        int read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        buffer.position(buffer.position() + Math.max(read, 0)).flip();
+        return read > 0;
+    }
+
+    // RFC 9110 §10.1.1: only 100-continue is defined; a server may answer any other expectation with 417.
+    private static boolean expectationFailed(Request request) {
+        Optional<String> expect = request.headers().first(HeaderName.EXPECT);
+        return expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue");
+    }
+
+    // RFC 9110 §10.1.1: a 1.0 client never gets 100 Continue.
+    private void sendContinueIfExpected(Request head) throws IOException {
+        if (head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent()) {
+            out.write(CONTINUE);
+            out.flush();
+        }
+    }
+
+    private static boolean wantsKeepAlive(Request request) {
+        Headers headers = request.headers();
+        return request.version().keepsAliveByDefault()
+                ? !headers.hasToken(HeaderName.CONNECTION, "close")
+                : headers.hasToken(HeaderName.CONNECTION, "keep-alive");
+    }
+
+    private Response respond(Request request) {
+        try {
+            Response response = engine.handler().handle(request);
+            if (response == null) {
+                throw new IllegalStateException("handler returned null for " + request.method() + " "
+                        + request.target().rawPath());
+            }
+            return response;
+        } catch (HttpException e) {
+            LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
+            return StatusResponses.of(e.status());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
+                    + request.target().rawPath(), e);
+            return StatusResponses.of(Status.INTERNAL_SERVER_ERROR_500);
+        }
+    }
+
+    /** Writes the response; false when the connection must close after it. */
+    private boolean write(Request request, Response response, boolean keepAlive) throws IOException {
+        // An HTTP/1.0 client cannot read chunked coding: content of unknown length ends at close instead.
+        boolean closeDelimited = request.version() == Version.HTTP_1_0 && response.body().length() < 0
+                && response.status().permitsContent() && !request.method().equals(Method.HEAD);
+        boolean persist = keepAlive && !closeDelimited;
+        Response finished = response.withHeaders(connectionHeaders(request.version(), response.headers(), persist));
+        armWriteDeadline();
+        try {
+            if (request.method().equals(Method.HEAD)) {
+                engine.writer().writeHead(finished, out);
+            } else {
+                engine.writer().write(finished, request.version(), out);
+            }
+        } finally {
+            writeDeadline = 0;
+        }
+        return persist;
+    }
+
+    private Headers connectionHeaders(Version version, Headers headers, boolean persist) {
+        Headers result = headers;
+        String serverName = engine.config().serverName();
+        if (!serverName.isEmpty() && !result.contains(HeaderName.SERVER)) {
+            result = result.with(HeaderName.SERVER, serverName);
+        }
+        if (!persist && !result.hasToken(HeaderName.CONNECTION, "close")) {
+            result = result.with(HeaderName.CONNECTION, "close");
+        } else if (persist && version == Version.HTTP_1_0) {
+            result = result.withReplaced(HeaderName.CONNECTION, "keep-alive");
+        }
+        return result;
+    }
+
+    /**
+     * Answers and closes without resetting the connection: the client may still be sending, and closing with unread
+     * input would reset the connection and could destroy the answer before the client reads it.
+     */
+    private void answerAndClose(Version version, Response response) throws IOException {
+        Response finished = response.withHeaders(connectionHeaders(version, response.headers(), false));
+        armWriteDeadline();
+        try {
+            engine.writer().write(finished, out);
+            socket.shutdownOutput();
+        } finally {
+            writeDeadline = 0;
+        }
+        socket.setSoTimeout(LINGER_MILLIS);
+        try {
+            byte[] discard = new byte[4096];
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            for (int total = 0; total < LINGER_BYTES && System.nanoTime() < deadline; ) {
+                int read = in.read(discard);
+                if (read < 0) {
+                    break;
+                }
+                total += read;
+            }
+        } catch (IOException lingerEnded) {
+            // the client went away or stayed silent: either way, done
+        }
+    }
+
+    private void armWriteDeadline() {
+        writeDeadline = System.nanoTime() + engine.config().writeTimeout().toNanos();
+    }
+
+    /** Called by the sweeper: closes the socket if a write has run past its deadline. */
+    void dropIfWriteOverdue(long now) {
+        long deadline = writeDeadline;
+        if (deadline != 0 && now - deadline > 0) {
+            LOG.log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
+            closeQuietly();
+        }
+    }
+
+    private synchronized void markActive() {
+        idle = false;
+    }
+
+    /** Back to waiting for a request; false if the server is stopping and the connection should close. */
+    private synchronized boolean becomeIdle() {
+        if (engine.isStopping() && !buffer.hasRemaining()) {
+            return false;
+        }
+        idle = true;
+        return true;
+    }
+
+    /**
+     * Called by shutdown: an idle connection stops reading (its blocked read sees end of input), while one in the
+     * middle of a request finishes it and then closes.
+     */
+    synchronized void stopIfIdle() {
+        if (idle) {
+            try {
+                socket.shutdownInput();
+            } catch (IOException e) {
+                closeQuietly();
+            }
+        }
+    }
+
+    void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}

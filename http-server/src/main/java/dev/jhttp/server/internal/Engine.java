@@ -1,0 +1,183 @@
+package dev.jhttp.server.internal;
+
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.write.ResponseWriter;
+import dev.jhttp.server.Handler;
+import dev.jhttp.server.ServerConfig;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The connection engine behind {@code HttpServer}: it owns the listening socket, the accept loop, every connection
+ * and shutdown. Each accepted socket gets a virtual thread named {@code jhttp-conn-N}.
+ */
+public final class Engine {
+    private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
+    private static final int BACKLOG = 1024;
+
+    private final ServerConfig config;
+    private final Handler handler;
+    private final ResponseWriter writer = ResponseWriter.create();
+    private final ConnectionSet connections = new ConnectionSet();
+    private final Semaphore permits;
+    private final AtomicLong nextId = new AtomicLong();
+    private ServerSocket serverSocket;
+    private Thread acceptor;
+    private Sweeper sweeper;
+    private volatile boolean stopping;
+
+    public Engine(ServerConfig config, Handler handler) {
+        this.config = config;
+        this.handler = handler;
+        this.permits = new Semaphore(config.maxConnections());
+    }
+
+    /**
+     * Binds and starts accepting; returns once the socket is bound.
+     *
+     * @throws BindException if the address is in use or cannot be bound, with a message that says which
+     */
+    public synchronized void start() throws IOException {
+        if (serverSocket != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(config.address(), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            InetSocketAddress address = config.address();
+            BindException clear = new BindException("cannot listen on " + address.getHostString() + ":"
+                    + address.getPort() + ": " + e.getMessage());
+            clear.initCause(e);
+            throw clear;
+        }
+        serverSocket = socket;
+        sweeper = new Sweeper(connections);
+        acceptor = Thread.ofPlatform().name("jhttp-acceptor-" + port()).daemon(false).start(this::acceptLoop);
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    /** Open connections now. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void acceptLoop() {
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    LOG.log(Level.ERROR, "accept failed; the server stops accepting", e);
+                }
+                return;
+            }
+            if (!permits.tryAcquire()) {
+                Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
+                continue;
+            }
+            try {
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
+            }
+            long id = nextId.incrementAndGet();
+            Connection connection = new Connection(socket, id, this);
+            connections.add(connection);
+            Thread.ofVirtual().name("jhttp-conn-" + id).start(() -> {
+                try {
+                    connection.run();
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** Over capacity: a short 503 and a close, rather than leaving the client waiting in the backlog. */
+    private void refuse(Socket socket) {
+        try (socket) {
+            socket.setSoTimeout((int) config.writeTimeout().toMillis());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            writer.write(StatusResponses.of(Status.SERVICE_UNAVAILABLE_503)
+                    .withHeader(HeaderName.CONNECTION.name(), "close")
+                    .withHeader(HeaderName.RETRY_AFTER.name(), "1"), out);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "refused connection closed: " + e);
+        }
+    }
+
+    /**
+     * Stops accepting, closes idle connections at once, lets exchanges in flight finish within {@code grace}, then
+     * closes whatever is left.
+     */
+    public void stop(Duration grace) {
+        synchronized (this) {
+            if (stopping || serverSocket == null) {
+                return;
+            }
+            stopping = true;
+        }
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "closing the listening socket: " + e);
+        }
+        for (Connection connection : connections.snapshot()) {
+            connection.stopIfIdle();
+        }
+        try {
+            if (!connections.awaitEmpty(System.nanoTime() + grace.toNanos())) {
+                connections.snapshot().forEach(Connection::closeQuietly);
+                connections.awaitEmpty(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+            }
+            acceptor.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            connections.snapshot().forEach(Connection::closeQuietly);
+            Thread.currentThread().interrupt();
+        } finally {
+            sweeper.close();
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    Handler handler() {
+        return handler;
+    }
+
+    ResponseWriter writer() {
+        return writer;
+    }
+
+    ConnectionSet connections() {
+        return connections;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jhttp.server.internal;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.parse.ParseError;
+
+/** The short plain-text responses the server answers with by itself. They never quote the request. */
+public final class StatusResponses {
+    private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
+    private StatusResponses() {
+    }
+
+    public static Response of(Status status) {
+        return plain(status, status.code() + " " + status.reason() + "\n");
+    }
+
+    /** Names the broken rule, its RFC section and where parsing stopped: enough to debug a client by. */
+    public static Response of(ParseError error) {
+        Status status = error.status();
+        return plain(status, "%d %s\n%s (%s) at byte %d\n".formatted(status.code(), status.reason(),
+                error.violation().description(), error.violation().rfc(), error.offset()));
+    }
+
+    private static Response plain(Status status, String text) {
+        return Response.of(status, Headers.of(HeaderName.CONTENT_TYPE.name(), PLAIN_TEXT), Body.of(text));
+    }
+}

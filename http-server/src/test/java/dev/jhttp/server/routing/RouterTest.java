@@ -1,0 +1,98 @@
+package dev.jhttp.server.routing;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.Method;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.server.Handler;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RouterTest {
+    private static final Handler ROUTES = Router.builder()
+            .get("/", text("home"))
+            .get("/users/{id}", (request, path) -> ok("user " + path.get("id")))
+            .get("/users/me", text("me"))
+            .post("/users", text("created"))
+            .get("/files/*", (request, path) -> ok("file " + path.wildcard()))
+            .delete("/users/{id}", (request, path) -> ok("deleted " + path.get("id")))
+            .build();
+
+    @Test
+    void dispatchesOnMethodAndPath() throws Exception {
+        assertThat(body(call(Method.GET, "/"))).isEqualTo("home");
+        assertThat(body(call(Method.POST, "/users"))).isEqualTo("created");
+        assertThat(body(call(Method.DELETE, "/users/7"))).isEqualTo("deleted 7");
+    }
+
+    @Test
+    void capturesDecodedPathParameters() throws Exception {
+        assertThat(body(call(Method.GET, "/users/a%20b"))).isEqualTo("user a b");
+    }
+
+    @Test
+    void literalSegmentsWinOverParametersWhateverTheOrder() throws Exception {
+        assertThat(body(call(Method.GET, "/users/me"))).isEqualTo("me");
+    }
+
+    @Test
+    void wildcardMatchesTheRestIncludingNothing() throws Exception {
+        assertThat(body(call(Method.GET, "/files/a/b.txt"))).isEqualTo("file a/b.txt");
+        assertThat(body(call(Method.GET, "/files"))).isEqualTo("file ");
+    }
+
+    @Test
+    void unknownPathIs404() throws Exception {
+        assertThat(call(Method.GET, "/nowhere").status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(call(Method.GET, "/users/7/extra").status()).isEqualTo(Status.NOT_FOUND_404);
+        assertThat(call(Method.GET, "/users/").status()).isEqualTo(Status.NOT_FOUND_404);
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        Response response = call(Method.PUT, "/users/7");
+        assertThat(response.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+        assertThat(response.headers().first("Allow")).contains("GET, DELETE, HEAD, OPTIONS");
+    }
+
+    @Test
+    void headIsAnsweredByTheGetRoute() throws Exception {
+        assertThat(body(call(Method.HEAD, "/users/3"))).isEqualTo("user 3");
+    }
+
+    @Test
+    void optionsListsTheAllowedMethods() throws Exception {
+        Response response = call(Method.OPTIONS, "/users");
+        assertThat(response.status()).isEqualTo(Status.NO_CONTENT_204);
+        assertThat(response.headers().first("Allow")).contains("POST, OPTIONS");
+    }
+
+    @Test
+    void refusesMalformedPatterns() {
+        assertThatThrownBy(() -> PathPattern.of("users")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PathPattern.of("/*/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PathPattern.of("/{a}/{a}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PathPattern.of("/a{b}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Response call(Method method, String target) throws Exception {
+        return ROUTES.handle(Request.of(method, target).withHeader("Host", "test"));
+    }
+
+    private static Handler text(String text) {
+        return request -> ok(text);
+    }
+
+    private static Response ok(String text) {
+        return Response.of(Status.OK_200).withBody(Body.of(text));
+    }
+
+    private static String body(Response response) {
+        return ((Body.Bytes) response.body()).asString(StandardCharsets.UTF_8);
+    }
+}

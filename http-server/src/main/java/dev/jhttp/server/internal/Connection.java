@@ -82,11 +82,11 @@ final class Connection implements Runnable {
             if (request == null) {
                 return;
             }
-            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(request)
-                    && !engine.isStopping();
             Response response = expectationFailed(request) ? StatusResponses.of(Status.EXPECTATION_FAILED_417)
                     : respond(request);
-            keepAlive &= !response.headers().hasToken(HeaderName.CONNECTION, "close");
+            // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
+            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(request)
+                    && !engine.isStopping() && !response.headers().hasToken(HeaderName.CONNECTION, "close");
             if (!write(request, response, keepAlive)) {
                 return;
             }

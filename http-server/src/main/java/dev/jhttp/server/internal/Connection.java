@@ -11,16 +11,19 @@ import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
 import dev.jhttp.server.HttpException;
+import dev.jhttp.server.RequestContext;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -83,7 +86,7 @@ final class Connection implements Runnable {
                 return;
             }
             Response response = expectationFailed(request) ? StatusResponses.of(Status.EXPECTATION_FAILED_417)
-                    : respond(request);
+                    : respond(request, served);
             // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
             boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(request)
                     && !engine.isStopping() && !response.headers().hasToken(HeaderName.CONNECTION, "close");
@@ -189,9 +192,11 @@ final class Connection implements Runnable {
                 : headers.hasToken(HeaderName.CONNECTION, "keep-alive");
     }
 
-    private Response respond(Request request) {
+    private Response respond(Request request, int requestNumber) {
+        RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
+                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now());
         try {
-            Response response = engine.handler().handle(request);
+            Response response = context.runWith(() -> engine.handler().handle(request));
             if (response == null) {
                 throw new IllegalStateException("handler returned null for " + request.method() + " "
                         + request.target().rawPath());
@@ -199,7 +204,7 @@ final class Connection implements Runnable {
             return response;
         } catch (HttpException e) {
             LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
-            return StatusResponses.of(e.status());
+            return StatusResponses.of(e);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
                     + request.target().rawPath(), e);

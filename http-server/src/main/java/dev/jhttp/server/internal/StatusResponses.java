@@ -6,6 +6,7 @@ import dev.jhttp.core.Headers;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.parse.ParseError;
+import dev.jhttp.server.HttpException;
 
 /** The short plain-text responses the server answers with by itself. They never quote the request. */
 public final class StatusResponses {
@@ -16,6 +17,16 @@ public final class StatusResponses {
 
     public static Response of(Status status) {
         return plain(status, status.code() + " " + status.reason() + "\n");
+    }
+
+    /** The plain answer to an {@link HttpException}, with the fields it carries. */
+    public static Response of(HttpException exception) {
+        Response response = of(exception.status());
+        Headers headers = response.headers();
+        for (int i = 0; i < exception.headers().size(); i++) {
+            headers = headers.with(exception.headers().name(i), exception.headers().value(i));
+        }
+        return response.withHeaders(headers);
     }
 
     /** Names the broken rule, its RFC section and where parsing stopped: enough to debug a client by. */

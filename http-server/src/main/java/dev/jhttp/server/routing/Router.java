@@ -1,12 +1,13 @@
 package dev.jhttp.server.routing;
 
 import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
 import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
-import dev.jhttp.server.internal.StatusResponses;
+import dev.jhttp.server.HttpException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * Dispatches on method and path. The most specific matching pattern wins (literal before {@code {param}} before
- * {@code *}); among equals, the first registered. No path matches: 404. The path matches but not the method: 405
- * with {@code Allow}. HEAD is answered by the GET route (the server drops the body), and OPTIONS lists the allowed
+ * {@code *}); among equals, the first registered. No path matches: an {@link HttpException} with 404. The path
+ * matches but not the method: one with 405 and {@code Allow}. HEAD is answered by the GET route (the server drops the body), and OPTIONS lists the allowed
  * methods, unless routes for them exist.
  *
  * {@snippet :
@@ -67,7 +68,7 @@ public final class Router implements Handler {
             return fallback.handler().handle(request, fallbackPath);
         }
         if (allowed.isEmpty()) {
-            return StatusResponses.of(Status.NOT_FOUND_404);
+            throw new HttpException(Status.NOT_FOUND_404, "no route for " + request.target().rawPath());
         }
         if (allowed.contains(Method.GET)) {
             allowed.add(Method.HEAD);
@@ -77,7 +78,8 @@ public final class Router implements Handler {
         if (request.method().equals(Method.OPTIONS)) {
             return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), allow);
         }
-        return StatusResponses.of(Status.METHOD_NOT_ALLOWED_405).withHeader(HeaderName.ALLOW.name(), allow);
+        throw new HttpException(Status.METHOD_NOT_ALLOWED_405, request.method() + " not allowed on "
+                + request.target().rawPath(), Headers.of(HeaderName.ALLOW.name(), allow));
     }
 
     /** Collects routes; {@link #build()} orders them by specificity. */

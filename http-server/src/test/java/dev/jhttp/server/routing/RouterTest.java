@@ -6,6 +6,7 @@ import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.HttpException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -47,17 +48,19 @@ class RouterTest {
     }
 
     @Test
-    void unknownPathIs404() throws Exception {
-        assertThat(call(Method.GET, "/nowhere").status()).isEqualTo(Status.NOT_FOUND_404);
-        assertThat(call(Method.GET, "/users/7/extra").status()).isEqualTo(Status.NOT_FOUND_404);
-        assertThat(call(Method.GET, "/users/").status()).isEqualTo(Status.NOT_FOUND_404);
+    void unknownPathIs404() {
+        for (String path : new String[] {"/nowhere", "/users/7/extra", "/users/"}) {
+            assertThatThrownBy(() -> call(Method.GET, path)).isInstanceOfSatisfying(HttpException.class,
+                    e -> assertThat(e.status()).isEqualTo(Status.NOT_FOUND_404));
+        }
     }
 
     @Test
-    void wrongMethodIs405WithAllow() throws Exception {
-        Response response = call(Method.PUT, "/users/7");
-        assertThat(response.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
-        assertThat(response.headers().first("Allow")).contains("GET, DELETE, HEAD, OPTIONS");
+    void wrongMethodIs405WithAllow() {
+        assertThatThrownBy(() -> call(Method.PUT, "/users/7")).isInstanceOfSatisfying(HttpException.class, e -> {
+            assertThat(e.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405);
+            assertThat(e.headers().first("Allow")).contains("GET, DELETE, HEAD, OPTIONS");
+        });
     }
 
     @Test

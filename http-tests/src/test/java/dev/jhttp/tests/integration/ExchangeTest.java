@@ -198,6 +198,18 @@ class ExchangeTest {
         }
     }
 
+    @Test
+    void handlersSeeTheClientAddressAndAccessLogRecordsIt() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler app = dev.jhttp.server.filters.AccessLog.commonLogFormat(lines::add).wrap(request -> text(Status.OK_200,
+                dev.jhttp.server.RequestContext.current().orElseThrow().remoteAddress().getAddress().getHostAddress()));
+        try (var server = TestServer.start(app); RawSocket socket = server.connect()) {
+            socket.send("GET /who HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(bodyOf(socket.readResponse())).isEqualTo("127.0.0.1");
+        }
+        assertThat(lines).singleElement().asString().startsWith("127.0.0.1 - - [").contains("\"GET /who HTTP/1.1\" 200 9");
+    }
+
     private static Response echo(Request request) throws IOException {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         request.body().writeTo(content);

@@ -44,7 +44,10 @@ import java.util.Optional;
 final class Connection implements Runnable {
     private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int READ_BUFFER_SIZE = 8 * 1024;
+    /** Idle connections hold only this much; a read that fills the buffer doubles it, up to the maximum. */
+    private static final int MIN_READ_BUFFER = 2 * 1024;
+    private static final int MAX_READ_BUFFER = 64 * 1024;
+    private static final int WRITE_BUFFER = 8 * 1024;
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
 
@@ -52,8 +55,10 @@ final class Connection implements Runnable {
     private final long id;
     private final Engine engine;
     private final RequestParser parser;
-    private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_SIZE).flip();
+    private ByteBuffer buffer = ByteBuffer.allocate(MIN_READ_BUFFER).flip();
     private InputStream in;
+    private OutputStream socketOut;
+    /** Buffers one response into few writes; dropped while idle to keep idle connections small. */
     private OutputStream out;
     private boolean idle = true;
     private volatile long writeDeadline;
@@ -69,7 +74,7 @@ final class Connection implements Runnable {
     public void run() {
         try (socket) {
             in = socket.getInputStream();
-            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            socketOut = socket.getOutputStream();
             serve();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
@@ -166,9 +171,21 @@ final class Connection implements Runnable {
     private boolean fill(int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);
         buffer.compact();
-        int read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        int room = buffer.remaining();
+        int read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), room);
         buffer.position(buffer.position() + Math.max(read, 0)).flip();
+        if (read == room && buffer.capacity() < MAX_READ_BUFFER) {
+            // A full read suggests more is streaming in (a large body): read in bigger steps.
+            buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer).flip();
+        }
         return read > 0;
+    }
+
+    private OutputStream output() {
+        if (out == null) {
+            out = new BufferedOutputStream(socketOut, WRITE_BUFFER);
+        }
+        return out;
     }
 
     // RFC 9110 §10.1.1: only 100-continue is defined; a server may answer any other expectation with 417.
@@ -180,8 +197,8 @@ final class Connection implements Runnable {
     // RFC 9110 §10.1.1: a 1.0 client never gets 100 Continue.
     private void sendContinueIfExpected(Request head) throws IOException {
         if (head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent()) {
-            out.write(CONTINUE);
-            out.flush();
+            output().write(CONTINUE);
+            output().flush();
         }
     }
 
@@ -222,9 +239,9 @@ final class Connection implements Runnable {
         armWriteDeadline();
         try {
             if (request.method().equals(Method.HEAD)) {
-                engine.writer().writeHead(finished, out);
+                engine.writer().writeHead(finished, output());
             } else {
-                engine.writer().write(finished, request.version(), out);
+                engine.writer().write(finished, request.version(), output());
             }
         } finally {
             writeDeadline = 0;
@@ -254,7 +271,7 @@ final class Connection implements Runnable {
         Response finished = response.withHeaders(connectionHeaders(version, response.headers(), false));
         armWriteDeadline();
         try {
-            engine.writer().write(finished, out);
+            engine.writer().write(finished, output());
             socket.shutdownOutput();
         } finally {
             writeDeadline = 0;
@@ -296,6 +313,10 @@ final class Connection implements Runnable {
     private synchronized boolean becomeIdle() {
         if (engine.isStopping() && !buffer.hasRemaining()) {
             return false;
+        }
+        out = null;
+        if (!buffer.hasRemaining() && buffer.capacity() > MIN_READ_BUFFER) {
+            buffer = ByteBuffer.allocate(MIN_READ_BUFFER).flip();
         }
         idle = true;
         return true;

@@ -1,0 +1,39 @@
+package dev.jhttp.tests.load;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.server.HttpServer;
+import dev.jhttp.server.ServerConfig;
+import dev.jhttp.server.routing.Router;
+
+import java.time.Duration;
+
+/**
+ * The server side of the idle-connections measurement (scripts/idle-connections.sh): default JVM settings, room for
+ * many connections, and a {@code /stats} route that reports heap after a full GC. Prints its port, then serves for
+ * at most the number of seconds given as its argument (the script stops it sooner).
+ */
+public final class IdleConnectionsServer {
+    private IdleConnectionsServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Router routes = Router.builder()
+                .get("/hello", request -> Response.of(Status.OK_200).withBody(Body.of("hello")))
+                .get("/stats", request -> {
+                    System.gc();
+                    Runtime runtime = Runtime.getRuntime();
+                    long used = runtime.totalMemory() - runtime.freeMemory();
+                    return Response.of(Status.OK_200).withBody(Body.of("heapUsedBytes=" + used + "\n"));
+                })
+                .build();
+        ServerConfig config = ServerConfig.defaults().withPort(0).withMaxConnections(19_000)
+                .withIdleTimeout(Duration.ofMinutes(10)).withHeadTimeout(Duration.ofMinutes(1));
+        try (HttpServer server = HttpServer.create(config, routes).start()) {
+            System.out.println(server.port());
+            System.out.flush();
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(args[0])));
+        }
+    }
+}

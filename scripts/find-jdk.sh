@@ -1,0 +1,26 @@
+# Sourced by the project's scripts: sets JHTTP_JAVA_HOME to a JDK 21 or newer, or prints one line and exits 1.
+# Looks at JAVA_HOME, the java on PATH, then the usual install folders.
+
+jhttp_java_major() {
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
+}
+
+jhttp_find_jdk() {
+    local candidates=()
+    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+    if command -v javac >/dev/null 2>&1; then
+        candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+    fi
+    candidates+=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
+    local home major
+    for home in "${candidates[@]}"; do
+        [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+        major=$(jhttp_java_major "$home")
+        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+            JHTTP_JAVA_HOME="$home"
+            return 0
+        fi
+    done
+    echo "jhttp needs a JDK 21 or newer; install one (for example: apt-get install openjdk-21-jdk) and try again" >&2
+    exit 1
+}

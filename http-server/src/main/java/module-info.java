@@ -3,6 +3,7 @@ module dev.jhttp.server {
     requires transitive dev.jhttp.core;
 
     exports dev.jhttp.server;
+    exports dev.jhttp.server.files;
     exports dev.jhttp.server.filters;
     exports dev.jhttp.server.routing;
 }

@@ -1,0 +1,213 @@
+package dev.jhttp.server.files;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Method;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.RequestTarget;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.headers.ByteRanges;
+import dev.jhttp.core.headers.EntityTag;
+import dev.jhttp.core.headers.HttpDate;
+import dev.jhttp.core.headers.PercentEncoding;
+import dev.jhttp.core.headers.QualityList;
+import dev.jhttp.server.Handler;
+import dev.jhttp.server.HttpException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves the files under a root directory. Paths are resolved one decoded segment at a time and never leave the root
+ * (see {@link SymlinkPolicy}); dot-files are hidden by default. Files carry a strong ETag (size and modification
+ * time) and Last-Modified, and conditional and range requests follow RFC 9110 §13 and §14. A directory is served by
+ * its {@code index.html}, or by a listing when enabled; a directory path without its trailing slash is redirected
+ * (301) to it. GET, HEAD and OPTIONS are served; other known methods get 405 with {@code Allow}, unknown ones 501.
+ *
+ * {@snippet :
+ * Handler files = StaticFiles.serving(Path.of("static")).withListing(true);
+ * HttpServer.create(ServerConfig.defaults().withPort(8000), files).start();
+ * }
+ */
+public final class StaticFiles implements Handler {
+    private static final String ALLOW = "GET, HEAD, OPTIONS";
+    private static final Set<Method> KNOWN = Set.of(Method.POST, Method.PUT, Method.DELETE, Method.PATCH,
+            Method.CONNECT, Method.TRACE);
+    private static final int MAX_RANGES = 16;
+
+    private final Path root;
+    private final PathResolver resolver;
+    private final boolean listing;
+    private final boolean showHidden;
+    private final SymlinkPolicy symlinks;
+    private final String indexFile;
+    private final String cacheControl;
+
+    private StaticFiles(Path root, boolean listing, boolean showHidden, SymlinkPolicy symlinks, String indexFile,
+                        String cacheControl) {
+        this.root = root;
+        this.listing = listing;
+        this.showHidden = showHidden;
+        this.symlinks = symlinks;
+        this.indexFile = indexFile;
+        this.cacheControl = cacheControl;
+        try {
+            this.resolver = new PathResolver(root, showHidden, symlinks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Serves {@code root}: no listing, {@code index.html}, hidden files and symlinks denied, {@code Cache-Control:
+     * no-cache} (so clients revalidate with the validators).
+     *
+     * @throws IllegalArgumentException if {@code root} is not a directory
+     * @throws UncheckedIOException if it cannot be resolved
+     */
+    public static StaticFiles serving(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("not a directory: " + root);
+        }
+        return new StaticFiles(root, false, false, SymlinkPolicy.DENY, "index.html", "no-cache");
+    }
+
+    public StaticFiles withListing(boolean value) {
+        return new StaticFiles(root, value, showHidden, symlinks, indexFile, cacheControl);
+    }
+
+    public StaticFiles withHiddenFiles(boolean value) {
+        return new StaticFiles(root, listing, value, symlinks, indexFile, cacheControl);
+    }
+
+    public StaticFiles withSymlinks(SymlinkPolicy value) {
+        return new StaticFiles(root, listing, showHidden, Objects.requireNonNull(value), indexFile, cacheControl);
+    }
+
+    public StaticFiles withIndexFile(String value) {
+        return new StaticFiles(root, listing, showHidden, symlinks, Objects.requireNonNull(value), cacheControl);
+    }
+
+    public StaticFiles withCacheControl(String value) {
+        return new StaticFiles(root, listing, showHidden, symlinks, indexFile, Objects.requireNonNull(value));
+    }
+
+    @Override
+    public Response handle(Request request) throws IOException {
+        Method method = request.method();
+        if (method.equals(Method.OPTIONS)) {
+            return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), ALLOW);
+        }
+        if (!method.equals(Method.GET) && !method.equals(Method.HEAD)) {
+            throw KNOWN.contains(method)
+                    ? new HttpException(Status.METHOD_NOT_ALLOWED_405, method + " on a static file",
+                            Headers.of(HeaderName.ALLOW.name(), ALLOW))
+                    : new HttpException(Status.NOT_IMPLEMENTED_501, "unknown method " + method);
+        }
+        RequestTarget target = request.target();
+        if (target.form() != RequestTarget.Form.ORIGIN && target.form() != RequestTarget.Form.ABSOLUTE) {
+            throw new HttpException(Status.BAD_REQUEST_400, "no file for a " + target.form() + " target");
+        }
+        List<String> segments = target.pathSegments();
+        PathResolver.Found found = resolver.resolve(segments)
+                .orElseThrow(() -> new HttpException(Status.NOT_FOUND_404, "no file for " + target.rawPath()));
+        boolean trailingSlash = segments.isEmpty() || segments.getLast().isEmpty();
+        if (found.attributes().isDirectory()) {
+            if (!trailingSlash) {
+                return redirectToDirectory(segments, target);
+            }
+            return serveDirectory(request, found.path(), segments);
+        }
+        if (trailingSlash) {
+            throw new HttpException(Status.NOT_FOUND_404, "a file is not a directory: " + target.rawPath());
+        }
+        return serveFile(request, found.path(), found.attributes().size(),
+                found.attributes().lastModifiedTime().toInstant());
+    }
+
+    /** 301 to the slash form, built from the encoded segments so it can never start with {@code //}. */
+    private static Response redirectToDirectory(List<String> segments, RequestTarget target) {
+        StringBuilder location = new StringBuilder();
+        for (String segment : segments) {
+            location.append('/').append(PercentEncoding.encodePathSegment(segment));
+        }
+        location.append('/');
+        target.rawQuery().ifPresent(query -> location.append('?').append(query));
+        return Response.of(Status.MOVED_PERMANENTLY_301).withHeader(HeaderName.LOCATION.name(), location.toString());
+    }
+
+    private Response serveDirectory(Request request, Path directory, List<String> segments) throws IOException {
+        Optional<PathResolver.Found> index = resolver.resolve(append(segments, indexFile));
+        if (index.isPresent() && index.get().attributes().isRegularFile()) {
+            return serveFile(request, index.get().path(), index.get().attributes().size(),
+                    index.get().attributes().lastModifiedTime().toInstant());
+        }
+        if (!listing) {
+            throw new HttpException(Status.NOT_FOUND_404, "no index and no listing for " + request.target().rawPath());
+        }
+        String sort = request.target().queryParameter("sort").orElse("name");
+        DirectoryListing entries = DirectoryListing.read(directory, resolver::isListable, sort);
+        QualityList accept = QualityList.parse(request.headers().first(HeaderName.ACCEPT).orElse(null));
+        String type = accept.bestMediaType(List.of("text/html", "application/json", "text/plain")).orElse("text/html");
+        String body = switch (type) {
+            case "application/json" -> entries.json();
+            case "text/plain" -> entries.plainText();
+            default -> entries.html(request.target().path());
+        };
+        return Response.of(Status.OK_200, Headers.of(HeaderName.CONTENT_TYPE.name(), type + "; charset=utf-8",
+                HeaderName.CACHE_CONTROL.name(), "no-cache", HeaderName.VARY.name(), "Accept",
+                "X-Content-Type-Options", "nosniff"), Body.of(body));
+    }
+
+    private Response serveFile(Request request, Path file, long size, Instant modified) {
+        Instant lastModified = modified.truncatedTo(ChronoUnit.SECONDS);
+        EntityTag etag = EntityTag.strong(Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()));
+        Headers validators = Headers.of(HeaderName.ETAG.name(), etag.toString(),
+                HeaderName.LAST_MODIFIED.name(), HttpDate.format(lastModified),
+                HeaderName.CACHE_CONTROL.name(), cacheControl);
+        Optional<Status> precondition = Preconditions.evaluate(request, etag, lastModified);
+        if (precondition.isPresent()) {
+            Status status = precondition.get();
+            return Response.of(status, status == Status.NOT_MODIFIED_304 ? validators : Headers.empty(), Body.empty());
+        }
+        Headers headers = Headers.of(HeaderName.CONTENT_TYPE.name(), MimeTypes.forFileName(file.getFileName()
+                .toString()), HeaderName.ACCEPT_RANGES.name(), "bytes", "X-Content-Type-Options", "nosniff");
+        headers = concat(headers, validators);
+        Optional<String> range = request.headers().first(HeaderName.RANGE);
+        if (range.isPresent() && request.method().equals(Method.GET)
+                && Preconditions.rangeApplies(request, etag, lastModified)) {
+            Optional<ByteRanges.Resolved> resolved = ByteRanges.resolve(range.get(), size, MAX_RANGES);
+            if (resolved.isPresent()) {
+                return RangeResponses.of(file, size, resolved.get(), headers);
+            }
+        }
+        return Response.of(Status.OK_200, headers, Body.ofFile(file, 0, size));
+    }
+
+    private static Headers concat(Headers first, Headers second) {
+        Headers result = first;
+        for (int i = 0; i < second.size(); i++) {
+            result = result.with(second.name(i), second.value(i));
+        }
+        return result;
+    }
+
+    private static List<String> append(List<String> segments, String name) {
+        List<String> result = new ArrayList<>(segments.size() + 1);
+        result.addAll(segments.isEmpty() || !segments.getLast().isEmpty() ? segments
+                : segments.subList(0, segments.size() - 1));
+        result.add(name);
+        return result;
+    }
+}

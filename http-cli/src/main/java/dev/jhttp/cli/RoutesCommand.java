@@ -1,0 +1,24 @@
+package dev.jhttp.cli;
+
+import dev.jhttp.cli.demo.DemoRoutes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code jhttp routes}: the demo route catalogue, one line each. */
+@Command(name = "routes", mixinStandardHelpOptions = true, description = "List the demo routes --route can mount.")
+final class RoutesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (DemoRoutes.Route route : DemoRoutes.catalogue()) {
+            spec.commandLine().getOut().printf("%-12s %-18s %s%n", route.name(), route.pattern(), route.description());
+        }
+        spec.commandLine().getOut().printf("%-12s %-18s %s%n", "/path=TEXT", "/path", "a fixed text response");
+        return ServerRunner.OK;
+    }
+}

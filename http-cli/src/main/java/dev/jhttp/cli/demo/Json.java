@@ -1,0 +1,64 @@
+package dev.jhttp.cli.demo;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Just enough JSON writing for the demo routes: maps, lists, strings, numbers, booleans and null. */
+final class Json {
+    private Json() {
+    }
+
+    static String object(Map<String, ?> fields) {
+        return value(fields);
+    }
+
+    static String value(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case String text -> quote(text);
+            case Number number -> number.toString();
+            case Boolean bool -> bool.toString();
+            case Map<?, ?> map -> {
+                StringBuilder out = new StringBuilder("{");
+                Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+                while (entries.hasNext()) {
+                    Map.Entry<?, ?> entry = entries.next();
+                    out.append(quote(String.valueOf(entry.getKey()))).append(':').append(value(entry.getValue()));
+                    out.append(entries.hasNext() ? "," : "");
+                }
+                yield out.append('}').toString();
+            }
+            case List<?> list -> {
+                StringBuilder out = new StringBuilder("[");
+                for (int i = 0; i < list.size(); i++) {
+                    out.append(i == 0 ? "" : ",").append(value(list.get(i)));
+                }
+                yield out.append(']').toString();
+            }
+            default -> quote(value.toString());
+        };
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.jhttp.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JhttpCommandTest {
+    @TempDir
+    Path site;
+
+    /** A status and body, fetched with the JDK's basic client (java.base, so the module needs nothing more). */
+    record Fetched(int statusCode, String body) {
+    }
+
+    private static Fetched get(int port, String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection();
+        connection.setRequestProperty("User-Agent", "jhttp-cli-test");
+        int status = connection.getResponseCode();
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Fetched(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    @Test
+    void serveAnnouncesItselfAsJsonAndServesTheFolder() throws Exception {
+        Files.writeString(site.resolve("hello.txt"), "hi there");
+        try (CliRun run = CliRun.start("serve", site.toString(), "--port", "0", "--ready-json")) {
+            int port = run.port();
+            assertThat(run.out()).contains("\"root\":\"" + site.toAbsolutePath().normalize() + "\"")
+                    .contains("\"pid\":" + ProcessHandle.current().pid())
+                    .contains("\"urls\":[\"http://127.0.0.1:" + port + "/\"]");
+            Fetched response = get(port, "/hello.txt");
+            assertThat(response.body()).isEqualTo("hi there");
+            assertThat(run.awaitOutput("\"GET /hello.txt HTTP/1.1\" 200 8")).isTrue();
+            assertThat(run.stop()).isZero();
+        }
+    }
+
+    @Test
+    void bannerNamesTheRootTheUrlAndHowToStop() throws Exception {
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0")) {
+            assertThat(run.awaitOutput("Press Ctrl-C to stop.")).isTrue();
+            assertThat(run.out()).startsWith("Serving " + site.toAbsolutePath().normalize() + " at:")
+                    .containsPattern("http://127\\.0\\.0\\.1:\\d+/");
+        }
+    }
+
+    @Test
+    void listsFoldersUnlessToldNotTo() throws Exception {
+        Files.createDirectory(site.resolve("docs"));
+        Files.writeString(site.resolve("docs/readme.md"), "# hi");
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json", "--quiet")) {
+            assertThat(get(run.port(), "/docs/").body()).contains("readme.md");
+            assertThat(run.out()).doesNotContain("GET /docs/");
+        }
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json", "--no-listing")) {
+            assertThat(get(run.port(), "/docs/").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void routesMountNextToFilesAndWinOverThem() throws Exception {
+        Files.writeString(site.resolve("hello.txt"), "file");
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json",
+                "--route", "/echo", "--route", "/hello.txt=from a route", "--access-log", "json")) {
+            int port = run.port();
+            assertThat(get(port, "/hello.txt").body()).isEqualTo("from a route\n");
+            assertThat(get(port, "/echo?x=1").body()).contains("\"query\":{\"x\":[\"1\"]}");
+            assertThat(run.awaitOutput("{\"time\":")).isTrue();
+        }
+    }
+
+    @Test
+    void topCommandServesDemoRoutesOnly() throws Exception {
+        try (CliRun run = CliRun.start("--route", "/status", "--route", "/headers", "-p", "0", "--ready-json")) {
+            int port = run.port();
+            assertThat(get(port, "/status/418").statusCode()).isEqualTo(418);
+            assertThat(get(port, "/headers").body()).contains("[\"User-Agent\",\"jhttp-cli-test\"]");
+            assertThat(get(port, "/status/999").statusCode()).isEqualTo(400);
+            assertThat(get(port, "/missing").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void unknownRouteIsAOneLineErrorListingTheValidOnes() throws Exception {
+        CliRun run = CliRun.finished("--route", "/nope", "-p", "0");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("jhttp: unknown route '/nope'; valid routes: /echo, /anything")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void missingFolderIsAOneLineError() throws Exception {
+        CliRun run = CliRun.finished("serve", site.resolve("absent").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("jhttp: " + site.resolve("absent") + " does not exist");
+    }
+
+    @Test
+    void portInUseExitsWith2AndSuggestsPortZero() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.finished("serve", site.toString(), "-p", Integer.toString(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().strip()).contains("is in use").contains("--port 0").doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void badOptionValuesExitWith1() throws Exception {
+        assertThat(CliRun.finished("serve", "--port", "eighty").exitCode()).isEqualTo(1);
+        assertThat(CliRun.finished("serve", site.toString(), "--port", "70000").err())
+                .contains("--port must be from 0 to 65535");
+        assertThat(CliRun.finished("serve", "--access-log", "xml").exitCode()).isEqualTo(1);
+        assertThat(CliRun.finished("serve", site.toString(), "--bind", "no.such.host.invalid").exitCode())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndExitsWith1() throws Exception {
+        CliRun run = CliRun.finished();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Usage: jhttp").contains("Examples:");
+    }
+
+    @Test
+    void helpVersionAndRoutesExitWith0() throws Exception {
+        CliRun help = CliRun.finished("serve", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--no-listing").contains("jhttp serve ./static -p 0");
+        CliRun version = CliRun.finished("--version");
+        assertThat(version.out()).startsWith("jhttp ");
+        CliRun routes = CliRun.finished("routes");
+        assertThat(routes.out()).contains("/echo").contains("/status/{code}").contains("/path=TEXT");
+    }
+}

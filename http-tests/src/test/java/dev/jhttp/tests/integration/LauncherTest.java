@@ -1,0 +1,73 @@
+package dev.jhttp.tests.integration;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's first command, run for real: {@code ./jhttp serve ./static} as a separate process. */
+class LauncherTest {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void launcherServesTheDemoSiteAndStopsOnSigterm() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("./jhttp", "serve", "./static", "--route", "/echo")
+                .directory(REPOSITORY.toFile()).redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("JHTTP_PORT", "0");
+        builder.environment().put("JHTTP_READY_JSON", "true");
+        Process process = builder.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String ready = CompletableFuture.supplyAsync(() -> readReadyLine(out)).get(300, TimeUnit.SECONDS);
+            Matcher port = Pattern.compile("\"port\":(\\d+)").matcher(ready);
+            assertThat(port.find()).as(ready).isTrue();
+            assertThat(ready).contains("\"root\":\"" + REPOSITORY.resolve("static") + "\"");
+            String base = "http://127.0.0.1:" + port.group(1);
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("jhttp is serving this folder");
+                HttpResponse<byte[]> range = client.send(HttpRequest.newBuilder(URI.create(base + "/media/tone.wav"))
+                        .header("Range", "bytes=0-3").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(range.statusCode()).isEqualTo(206);
+                assertThat(new String(range.body(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+                HttpResponse<String> echo = client.send(HttpRequest.newBuilder(URI.create(base + "/echo")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(echo.body()).contains("\"method\":\"GET\"");
+            }
+            process.destroy();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stops within 15 s of SIGTERM").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String readReadyLine(BufferedReader out) {
+        try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("{\"port\":")) {
+                    return line;
+                }
+            }
+            throw new AssertionError("launcher ended without a ready line");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,6 +1,9 @@
 package dev.jhttp.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -74,8 +77,27 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
         return new Stream(producer, length);
     }
 
+    /**
+     * Content read from {@code in} when the message is written or read, exactly once: the shape of a request body
+     * streaming from a socket.
+     *
+     * @param length the exact byte count, or -1 if unknown
+     */
+    static Body ofInputStream(InputStream in, long length) {
+        return new Stream(Objects.requireNonNull(in, "in"), length);
+    }
+
     /** The content's size in bytes, or -1 when unknown until it has been written. */
     long length();
+
+    /**
+     * The content as a stream to read.
+     *
+     * @throws IOException if the source cannot be opened
+     * @throws IllegalStateException for a {@link Stream} already read, or one made by a producer, which can only be
+     *     written
+     */
+    InputStream openStream() throws IOException;
 
     /**
      * Writes the content to {@code out}.
@@ -108,6 +130,11 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
         }
 
         @Override
+        public InputStream openStream() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
         public String toString() {
             return "Body.Empty";
         }
@@ -129,6 +156,11 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
         @Override
         public void writeTo(OutputStream out) throws IOException {
             out.write(bytes);
+        }
+
+        @Override
+        public InputStream openStream() {
+            return new ByteArrayInputStream(bytes);
         }
 
         /** A read-only view of the bytes. */
@@ -164,6 +196,34 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
 
     /** A region of a file, sent by zero-copy transfer where the connection allows it. */
     record FileRegion(Path path, long offset, long length) implements Body {
+        @Override
+        public InputStream openStream() throws IOException {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ).position(offset);
+            return new FilterInputStream(Channels.newInputStream(channel)) {
+                private long remaining = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    remaining -= b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int count) throws IOException {
+                    if (remaining <= 0) {
+                        return -1;
+                    }
+                    int read = super.read(buffer, offset, (int) Math.min(count, remaining));
+                    remaining -= Math.max(read, 0);
+                    return read;
+                }
+            };
+        }
+
         public FileRegion {
             Objects.requireNonNull(path, "path");
             if (offset < 0 || length < 0) {
@@ -188,17 +248,46 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
         }
     }
 
-    /** Content produced while it is written, compared by identity. */
+    /** Content produced while it is written, or read once from a stream; compared by identity. */
     final class Stream implements Body {
         private final Producer producer;
         private final long length;
+        private InputStream source;
 
         private Stream(Producer producer, long length) {
             this.producer = Objects.requireNonNull(producer, "producer");
+            this.length = checkedLength(length);
+        }
+
+        private Stream(InputStream source, long length) {
+            this.producer = out -> take().transferTo(out);
+            this.source = source;
+            this.length = checkedLength(length);
+        }
+
+        private static long checkedLength(long length) {
             if (length < -1) {
                 throw new IllegalArgumentException("length must be -1 (unknown) or more: " + length);
             }
-            this.length = length;
+            return length;
+        }
+
+        @Override
+        public synchronized InputStream openStream() {
+            if (source == null) {
+                throw new IllegalStateException("this body was made by a producer and can only be written, "
+                        + "or its stream has been taken already");
+            }
+            return take();
+        }
+
+        private synchronized InputStream take() {
+            if (source == null) {
+                throw new IllegalStateException("the stream of this body has been taken already");
+            }
+            InputStream taken = source;
+            source = null;
+            return taken;
         }
 
         @Override

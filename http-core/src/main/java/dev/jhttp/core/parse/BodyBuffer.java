@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Collects decoded content. It grows with the bytes that actually arrive, never with what a length field claims, so a
  * small message cannot make the parser reserve the whole body limit.
  */
-final class BodyBuffer {
+final class BodyBuffer implements ContentSink {
     private byte[] bytes = new byte[0];
     private int length;
 
@@ -17,7 +17,13 @@ final class BodyBuffer {
         return length;
     }
 
-    void append(ByteBuffer in, int count) {
+    @Override
+    public int room() {
+        return Integer.MAX_VALUE - 8 - length;
+    }
+
+    @Override
+    public void take(ByteBuffer in, int count) {
         if (length + count > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(length + count, Math.min(bytes.length * 2, Integer.MAX_VALUE - 8)));
         }

@@ -34,7 +34,7 @@ final class ChunkedDecoder {
     }
 
     /** Decodes what it can into {@code out}; true once the trailer section has ended. */
-    boolean decode(ByteBuffer in, BodyBuffer out) {
+    boolean decode(ByteBuffer in, ContentSink out) {
         while (!failure.isSet()) {
             switch (state) {
                 case SIZE_LINE -> {
@@ -43,11 +43,11 @@ final class ChunkedDecoder {
                     }
                 }
                 case DATA -> {
-                    int count = (int) Math.min(chunkRemaining, in.remaining());
+                    int count = (int) Math.min(chunkRemaining, Math.min(in.remaining(), out.room()));
                     if (count == 0) {
                         return false;
                     }
-                    out.append(in, count);
+                    out.take(in, count);
                     chunkRemaining -= count;
                     offset += count;
                     if (chunkRemaining == 0) {

@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
  *
  * <pre>
  *   START_LINE ──line──► FIELDS ──empty line──► BODY ──content done──► COMPLETE
- *        │                  │                     │
+ *        │                  │         │           │
+ *        │                  │         └─ head only ─► HEAD_DELIVERED (content read through content())
  *        └──────────────────┴──── violation ──────┴──────────────────► FAILED
  * </pre>
  *
@@ -31,7 +32,7 @@ final class MessageReader<T> {
         T build(Headers headers, Body body, Headers trailers);
     }
 
-    private enum State { START_LINE, FIELDS, BODY, COMPLETE, FAILED }
+    private enum State { START_LINE, FIELDS, BODY, HEAD_DELIVERED, COMPLETE, FAILED }
 
     private final Dialect<T> dialect;
     private final ParserLimits limits;
@@ -44,9 +45,8 @@ final class MessageReader<T> {
     private int feedStart;
     private int skippedEmptyLineBytes;
     private Headers headers;
-    private Framing framing;
-    private long lengthRemaining;
-    private ChunkedDecoder chunked;
+    private ContentDecoder content;
+    private boolean headOnly;
 
     MessageReader(Dialect<T> dialect, ParserLimits limits) {
         this.dialect = dialect;
@@ -55,22 +55,40 @@ final class MessageReader<T> {
     }
 
     ParseResult<T> feed(ByteBuffer in) {
-        if (state == State.COMPLETE) {
+        return feed(in, false);
+    }
+
+    /** Like {@link #feed}, but completes at the end of the head, leaving the content to {@link #content()}. */
+    ParseResult<T> feedHead(ByteBuffer in) {
+        return feed(in, true);
+    }
+
+    private ParseResult<T> feed(ByteBuffer in, boolean stopAtHead) {
+        if (state == State.COMPLETE || state == State.HEAD_DELIVERED) {
             throw new IllegalStateException("message already complete: call reset() before feeding the next one");
         }
+        headOnly = stopAtHead;
         feedStart = in.position();
         ParseResult<T> result = advance(in);
         consumed += in.position() - feedStart;
         return result;
     }
 
+    /** The decoder of the content whose head {@link #feedHead} delivered. */
+    ContentDecoder content() {
+        if (state != State.HEAD_DELIVERED) {
+            throw new IllegalStateException("no head delivered by feedHead since the last reset()");
+        }
+        return content;
+    }
+
     /** The input has ended: completes a message whose content runs until close, or fails an unfinished one. */
     ParseResult<T> finish() {
-        if (state == State.COMPLETE) {
+        if (state == State.COMPLETE || state == State.HEAD_DELIVERED) {
             throw new IllegalStateException("message already complete: call reset() before feeding the next one");
         }
-        if (state == State.BODY && framing.kind() == Framing.Kind.UNTIL_CLOSE) {
-            return complete(Headers.empty());
+        if (state == State.BODY && content.finish() instanceof ParseResult.Complete<Headers>(Headers trailers)) {
+            return complete(trailers);
         }
         if (state != State.FAILED) {
             failure.set(Violation.INCOMPLETE_MESSAGE, "input ended inside a message", consumed);
@@ -81,7 +99,7 @@ final class MessageReader<T> {
 
     /** The message with empty content, once its header section is parsed; null before. */
     T head() {
-        return state == State.BODY || state == State.COMPLETE
+        return state == State.BODY || state == State.COMPLETE || state == State.HEAD_DELIVERED
                 ? dialect.build(headers, Body.empty(), Headers.empty())
                 : null;
     }
@@ -95,9 +113,7 @@ final class MessageReader<T> {
         consumed = 0;
         skippedEmptyLineBytes = 0;
         headers = null;
-        framing = null;
-        chunked = null;
-        lengthRemaining = 0;
+        content = null;
         lines.clear();
         body.clear();
         failure.clear();
@@ -118,23 +134,25 @@ final class MessageReader<T> {
                         return pause();
                     }
                     headers = fieldReader.fields();
-                    framing = dialect.framing(headers, failure, lines.lineStart());
+                    Framing framing = dialect.framing(headers, failure, lines.lineStart());
                     if (framing == null) {
                         return pause();
                     }
-                    if (framing.kind() == Framing.Kind.NONE) {
-                        return complete(Headers.empty());
-                    }
-                    lengthRemaining = framing.length();
-                    if (framing.kind() == Framing.Kind.CHUNKED) {
-                        chunked = new ChunkedDecoder(lines, limits, failure, offsetOf(in));
+                    content = new ContentDecoder(framing, lines, limits, failure, offsetOf(in));
+                    if (headOnly) {
+                        state = State.HEAD_DELIVERED;
+                        return new ParseResult.Complete<>(dialect.build(headers, Body.empty(), Headers.empty()));
                     }
                     state = State.BODY;
                 }
                 case BODY -> {
-                    return readBody(in);
+                    ParseResult<Headers> step = content.decode(in, body);
+                    if (step instanceof ParseResult.Complete<Headers>(Headers trailers)) {
+                        return complete(trailers);
+                    }
+                    return pause();
                 }
-                case COMPLETE -> throw new IllegalStateException("unreachable: feed() guards COMPLETE");
+                case HEAD_DELIVERED, COMPLETE -> throw new IllegalStateException("unreachable: feed() guards these");
                 case FAILED -> {
                     return new ParseResult.Failed<>(failure.error());
                 }
@@ -165,35 +183,6 @@ final class MessageReader<T> {
             // RFC 9112 §2.2: empty lines before the start-line are ignored (they count toward its budget).
             skippedEmptyLineBytes += lines.lineLength();
             lines.nextLine();
-        }
-    }
-
-    private ParseResult<T> readBody(ByteBuffer in) {
-        switch (framing.kind()) {
-            case LENGTH -> {
-                int count = (int) Math.min(lengthRemaining, in.remaining());
-                body.append(in, count);
-                lengthRemaining -= count;
-                return lengthRemaining == 0 ? complete(Headers.empty()) : ParseResult.needMore();
-            }
-            case CHUNKED -> {
-                boolean done = chunked.decode(in, body);
-                if (failure.isSet()) {
-                    return pause();
-                }
-                return done ? complete(chunked.trailers()) : ParseResult.needMore();
-            }
-            case UNTIL_CLOSE -> {
-                long room = limits.maxBodySize() - body.length();
-                if (in.remaining() > room) {
-                    failure.set(Violation.BODY_TOO_LARGE, "content exceeds " + limits.maxBodySize() + " bytes",
-                            offsetOf(in));
-                    return pause();
-                }
-                body.append(in, in.remaining());
-                return ParseResult.needMore();
-            }
-            default -> throw new IllegalStateException("no body to read for " + framing);
         }
     }
 

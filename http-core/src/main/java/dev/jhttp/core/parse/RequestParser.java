@@ -65,6 +65,26 @@ public final class RequestParser {
         return Optional.ofNullable(reader.head());
     }
 
+    /**
+     * Like {@link #feed}, but completes as soon as the head is parsed and valid, framing included, with empty content
+     * in the request; the content is then read through {@link #content()}, so a server can stream it. Call
+     * {@link #reset()} once the content is done.
+     *
+     * @throws IllegalStateException if a request completed since the last {@link #reset()}
+     */
+    public ParseResult<Request> feedHead(ByteBuffer in) {
+        return reader.feedHead(in);
+    }
+
+    /**
+     * The decoder of the content of the request whose head {@link #feedHead} just completed.
+     *
+     * @throws IllegalStateException if {@link #feedHead} has not completed a head since the last {@link #reset()}
+     */
+    public ContentDecoder content() {
+        return reader.content();
+    }
+
     /** Whether any byte of the current request has been consumed (leading empty lines included). */
     public boolean isStarted() {
         return reader.isStarted();

@@ -10,6 +10,7 @@ import dev.jhttp.core.headers.QualityList;
 import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpException;
+import dev.jhttp.server.RequestContentException;
 
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -60,6 +61,8 @@ public final class ErrorPages implements Filter {
             return next.handle(request);
         } catch (HttpException e) {
             return render(request, e.status(), e.headers());
+        } catch (RequestContentException e) {
+            throw e; // the client's fault: the server answers it and closes the connection
         } catch (Exception e) {
             LOG.log(Level.WARNING, "handler failed on " + request.method() + " " + request.target().rawPath(), e);
             return render(request, Status.INTERNAL_SERVER_ERROR_500, Headers.empty());

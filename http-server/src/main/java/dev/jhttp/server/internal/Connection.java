@@ -1,5 +1,6 @@
 package dev.jhttp.server.internal;
 
+import dev.jhttp.core.Body;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Method;
@@ -11,6 +12,7 @@ import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
 import dev.jhttp.server.HttpException;
+import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.RequestContext;
 
 import java.io.BufferedOutputStream;
@@ -86,16 +88,28 @@ final class Connection implements Runnable {
     private void serve() throws IOException {
         long firstDeadline = System.nanoTime() + engine.config().headTimeout().toNanos();
         for (int served = 1; ; served++) {
-            Request request = readRequest(served == 1 ? firstDeadline : 0);
-            if (request == null) {
+            Request head = readHead(served == 1 ? firstDeadline : 0);
+            if (head == null) {
                 return;
             }
-            Response response = expectationFailed(request) ? StatusResponses.of(Status.EXPECTATION_FAILED_417)
-                    : respond(request, served);
+            if (expectationFailed(head)) {
+                answerAndClose(head.version(), StatusResponses.of(Status.EXPECTATION_FAILED_417));
+                return;
+            }
+            RequestContent content = new RequestContent(this, parser.content(), expectsContinue(head),
+                    (int) engine.config().bodyTimeout().toMillis());
+            Request request = content.isEmpty() ? head : head.withBody(Body.ofInputStream(content, content.length()));
+            Response response = respond(request, served);
+            if (content.failure() != null || content.timedOut()) {
+                answerAndClose(head.version(), content.timedOut() ? StatusResponses.of(Status.REQUEST_TIMEOUT_408)
+                        : StatusResponses.of(content.failure()));
+                return;
+            }
             // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
-            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(request)
-                    && !engine.isStopping() && !response.headers().hasToken(HeaderName.CONNECTION, "close");
-            if (!write(request, response, keepAlive)) {
+            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(head)
+                    && !engine.isStopping() && !response.headers().hasToken(HeaderName.CONNECTION, "close")
+                    && content.finishForNextRequest();
+            if (!write(head, response, keepAlive)) {
                 return;
             }
             parser.reset();
@@ -106,34 +120,24 @@ final class Connection implements Runnable {
     }
 
     /**
-     * Reads bytes until the parser completes a request. Returns null when the connection is to close: at EOF, on a
-     * timeout, or after answering a parse failure.
+     * Reads bytes until the parser completes a request head. Returns null when the connection is to close: at EOF,
+     * on a timeout, or after answering a parse failure.
      *
      * @param idleDeadline for the first request, when its head must be complete; 0 to wait idleTimeout for a byte
      */
-    private Request readRequest(long idleDeadline) throws IOException {
+    private Request readHead(long idleDeadline) throws IOException {
         long headDeadline = idleDeadline;
-        boolean expectationHandled = false;
         while (true) {
             if (buffer.hasRemaining()) {
                 markActive();
-                ParseResult<Request> result = parser.feed(buffer);
-                if (result instanceof ParseResult.Complete<Request>(Request request)) {
-                    return request;
+                ParseResult<Request> result = parser.feedHead(buffer);
+                if (result instanceof ParseResult.Complete<Request>(Request head)) {
+                    return head;
                 }
                 if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
                     LOG.log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
                     answerAndClose(Version.HTTP_1_1, StatusResponses.of(error));
                     return null;
-                }
-                Optional<Request> head = parser.head();
-                if (head.isPresent() && !expectationHandled) {
-                    expectationHandled = true;
-                    if (expectationFailed(head.get())) {
-                        answerAndClose(head.get().version(), StatusResponses.of(Status.EXPECTATION_FAILED_417));
-                        return null;
-                    }
-                    sendContinueIfExpected(head.get());
                 }
             }
             if (parser.isStarted() && headDeadline == 0) {
@@ -145,7 +149,7 @@ final class Connection implements Runnable {
                 }
             } catch (SocketTimeoutException e) {
                 if (parser.isStarted()) {
-                    LOG.log(Level.DEBUG, () -> "connection " + id + " timed out inside a request");
+                    LOG.log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
                     answerAndClose(Version.HTTP_1_1, StatusResponses.of(Status.REQUEST_TIMEOUT_408));
                 }
                 return null;
@@ -154,9 +158,6 @@ final class Connection implements Runnable {
     }
 
     private int readTimeoutMillis(long headDeadline) throws SocketTimeoutException {
-        if (parser.head().isPresent()) {
-            return (int) engine.config().bodyTimeout().toMillis();
-        }
         if (headDeadline == 0) {
             return (int) engine.config().idleTimeout().toMillis();
         }
@@ -195,11 +196,23 @@ final class Connection implements Runnable {
     }
 
     // RFC 9110 §10.1.1: a 1.0 client never gets 100 Continue.
-    private void sendContinueIfExpected(Request head) throws IOException {
-        if (head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent()) {
-            output().write(CONTINUE);
-            output().flush();
-        }
+    private static boolean expectsContinue(Request head) {
+        return head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent();
+    }
+
+    /** Tells the client to send its content; called on the handler's first read of it. */
+    void sendContinue() throws IOException {
+        output().write(CONTINUE);
+        output().flush();
+    }
+
+    ByteBuffer readBuffer() {
+        return buffer;
+    }
+
+    /** Reads more request content into the buffer; false at end of input. */
+    boolean fillContent(int timeoutMillis) throws IOException {
+        return fill(timeoutMillis);
     }
 
     private static boolean wantsKeepAlive(Request request) {
@@ -222,6 +235,10 @@ final class Connection implements Runnable {
         } catch (HttpException e) {
             LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
             return StatusResponses.of(e);
+        } catch (RequestContentException e) {
+            // The client's fault, answered by the caller from the content's state: no stack trace.
+            LOG.log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e.getMessage());
+            return StatusResponses.of(Status.BAD_REQUEST_400);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
                     + request.target().rawPath(), e);

@@ -39,7 +39,7 @@ final class DirectoryListing {
             box-shadow:0 1px 3px rgba(0,0,0,.08)}
             th,td{padding:.45rem .8rem;text-align:left;border-bottom:1px solid #eef0f3}
             th a{color:#5b6570;text-decoration:none;font-weight:600}
-            td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;color:#5b6570}
+            .n{text-align:right;white-space:nowrap}td.n{font-variant-numeric:tabular-nums;color:#5b6570}
             td a{color:#0b5cad;text-decoration:none;word-break:break-all}td a:hover{text-decoration:underline}
             tr:hover td{background:#f3f7fc}footer{color:#8a939c;font-size:.8rem;margin-top:1rem}
             @media (prefers-color-scheme:dark){body{background:#15181c;color:#e6e8ea}table{background:#1d2126}
@@ -94,7 +94,7 @@ final class DirectoryListing {
                 .append("<title>").append(title).append("</title><style>").append(STYLE).append("</style></head>\n")
                 .append("<body><main><h1>").append(title).append("</h1>\n<table>\n<thead><tr>")
                 .append("<th><a href=\"?sort=name\">Name</a></th><th class=\"n\"><a href=\"?sort=size\">Size</a></th>")
-                .append("<th class=\"t\"><a href=\"?sort=time\">Modified</a></th></tr></thead>\n<tbody>\n");
+                .append("<th class=\"t n\"><a href=\"?sort=time\">Modified</a></th></tr></thead>\n<tbody>\n");
         if (!path.equals("/")) {
             page.append("<tr><td><a href=\"../\">../</a></td><td class=\"n\"></td><td class=\"t\"></td></tr>\n");
         }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestParserFuzzTest {
     private static final ParserLimits LIMITS = new ParserLimits(256, 512, 16, 1024, 32);
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void arbitraryBytesNeverThrowAndStayWithinLimits(byte[] input) {
         ByteBuffer in = ByteBuffer.wrap(input);
         RequestParser parser = RequestParser.create(LIMITS);
@@ -36,7 +36,7 @@ class RequestParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void cuttingNeverChangesTheResult(FuzzedDataProvider data) {
         int cutCount = data.consumeInt(0, 8);
         int[] cuts = new int[cutCount];

@@ -14,7 +14,7 @@ class ResponseParserFuzzTest {
     private static final ParserLimits LIMITS = new ParserLimits(256, 512, 16, 1024, 32);
     private static final Method[] METHODS = {Method.GET, Method.HEAD, Method.CONNECT};
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void arbitraryResponsesNeverThrow(FuzzedDataProvider data) {
         Method method = METHODS[data.consumeInt(0, METHODS.length - 1)];
         ResponseParser parser = ResponseParser.create(LIMITS);
@@ -29,7 +29,7 @@ class ResponseParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void arbitraryChunkedContentNeverThrows(byte[] content) {
         byte[] head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);

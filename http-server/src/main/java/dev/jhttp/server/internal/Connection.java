@@ -11,6 +11,7 @@ import dev.jhttp.core.Version;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
+import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.RequestContext;
@@ -22,6 +23,9 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.StandardOpenOption;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +57,7 @@ final class Connection implements Runnable {
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
 
+    private final SocketChannel channel;
     private final Socket socket;
     private final long id;
     private final Engine engine;
@@ -65,8 +70,9 @@ final class Connection implements Runnable {
     private boolean idle = true;
     private volatile long writeDeadline;
 
-    Connection(Socket socket, long id, Engine engine) {
-        this.socket = socket;
+    Connection(SocketChannel channel, long id, Engine engine) {
+        this.channel = channel;
+        this.socket = channel.socket();
         this.id = id;
         this.engine = engine;
         this.parser = RequestParser.create(engine.config().limits());
@@ -257,6 +263,11 @@ final class Connection implements Runnable {
         try {
             if (request.method().equals(Method.HEAD)) {
                 engine.writer().writeHead(finished, output());
+            } else if (finished.body() instanceof Body.FileRegion region && finished.status().permitsContent()) {
+                OutputStream head = output();
+                head.write(ResponseWriter.encodeHead(engine.writer().prepare(finished, request.version())));
+                head.flush();
+                transfer(region);
             } else {
                 engine.writer().write(finished, request.version(), output());
             }
@@ -264,6 +275,21 @@ final class Connection implements Runnable {
             writeDeadline = 0;
         }
         return persist;
+    }
+
+    /** Sends a file region by zero-copy transfer from the file to the socket (sendfile where the OS has it). */
+    private void transfer(Body.FileRegion region) throws IOException {
+        try (FileChannel file = FileChannel.open(region.path(), StandardOpenOption.READ)) {
+            long position = region.offset();
+            long end = region.offset() + region.length();
+            while (position < end) {
+                long sent = file.transferTo(position, end - position, channel);
+                if (sent <= 0 && file.size() <= position) {
+                    throw new IOException("file " + region.path() + " shrank while being sent");
+                }
+                position += sent;
+            }
+        }
     }
 
     private Headers connectionHeaders(Version version, Headers headers, boolean persist) {

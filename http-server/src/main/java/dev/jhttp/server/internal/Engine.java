@@ -12,8 +12,10 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +34,7 @@ public final class Engine {
     private final ConnectionSet connections = new ConnectionSet();
     private final Semaphore permits;
     private final AtomicLong nextId = new AtomicLong();
-    private ServerSocket serverSocket;
+    private ServerSocketChannel serverSocket;
     private Thread acceptor;
     private Sweeper sweeper;
     private volatile boolean stopping;
@@ -52,9 +54,11 @@ public final class Engine {
         if (serverSocket != null) {
             throw new IllegalStateException("already started");
         }
-        ServerSocket socket = new ServerSocket();
+        // A channel, not a plain ServerSocket: accepted sockets then have channels, which file bodies need for
+        // zero-copy transfer.
+        ServerSocketChannel socket = ServerSocketChannel.open();
         try {
-            socket.setReuseAddress(true);
+            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             socket.bind(config.address(), BACKLOG);
         } catch (IOException e) {
             socket.close();
@@ -70,11 +74,11 @@ public final class Engine {
     }
 
     public int port() {
-        return serverSocket.getLocalPort();
+        return address().getPort();
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        return (InetSocketAddress) serverSocket.socket().getLocalSocketAddress();
     }
 
     /** Open connections now. */
@@ -84,15 +88,16 @@ public final class Engine {
 
     private void acceptLoop() {
         while (!stopping) {
-            Socket socket;
+            SocketChannel channel;
             try {
-                socket = serverSocket.accept();
+                channel = serverSocket.accept();
             } catch (IOException e) {
                 if (!stopping) {
                     LOG.log(Level.ERROR, "accept failed; the server stops accepting", e);
                 }
                 return;
             }
+            Socket socket = channel.socket();
             if (!permits.tryAcquire()) {
                 Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
                 continue;
@@ -103,7 +108,7 @@ public final class Engine {
                 LOG.log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
             }
             long id = nextId.incrementAndGet();
-            Connection connection = new Connection(socket, id, this);
+            Connection connection = new Connection(channel, id, this);
             connections.add(connection);
             Thread.ofVirtual().name("jhttp-conn-" + id).start(() -> {
                 try {

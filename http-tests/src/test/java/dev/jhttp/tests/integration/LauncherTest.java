@@ -24,8 +24,10 @@ class LauncherTest {
 
     @Test
     void launcherServesTheDemoSiteAndStopsOnSigterm() throws Exception {
+        // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
         ProcessBuilder builder = new ProcessBuilder("./jhttp", "serve", "./static", "--route", "/echo")
-                .directory(REPOSITORY.toFile()).redirectErrorStream(true);
+                .directory(REPOSITORY.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "launcher-test.err").toFile()));
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("JHTTP_PORT", "0");
         builder.environment().put("JHTTP_READY_JSON", "true");

@@ -86,6 +86,21 @@ class StaticFilesTest {
     }
 
     @Test
+    void sendsALargeFileExactlyByZeroCopyTransfer() throws Exception {
+        byte[] content = new byte[6 * 1024 * 1024 + 123];
+        new java.util.Random(7).nextBytes(content);
+        Files.write(root.resolve("large.bin"), content);
+        try (var server = serve(StaticFiles.serving(root)); var client = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> whole = client.send(HttpRequest.newBuilder(server.uri("/large.bin")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(whole.body()).isEqualTo(content);
+            HttpResponse<byte[]> tail = client.send(HttpRequest.newBuilder(server.uri("/large.bin"))
+                    .header("Range", "bytes=5000000-").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 5_000_000, content.length));
+        }
+    }
+
+    @Test
     void servesIndexHtmlForTheRoot() {
         try (var server = serve(StaticFiles.serving(root))) {
             Response response = get(server, "/");

@@ -137,6 +137,50 @@ class JhttpCommandTest {
     }
 
     @Test
+    void parsePrintsWhatTheParserRead() throws Exception {
+        Path raw = Files.writeString(site.resolve("req.http"),
+                "POST /a%20b?x=1 HTTP/1.1\r\nHost: example.com\r\nContent-Length: 2\r\n\r\nhi"
+                + "GET / HTTP/1.0\r\n\r\n");
+        CliRun run = CliRun.finished("parse", raw.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("method     POST").contains("path       /a b").contains("  Host: example.com")
+                .contains("bodyLength 2").contains("version    HTTP/1.0");
+    }
+
+    @Test
+    void parseNamesTheBrokenRuleAndItsOffset() throws Exception {
+        Path raw = Files.writeString(site.resolve("bad.http"), "GET / HTTP/1.1\r\nHost : x\r\n\r\n");
+        CliRun run = CliRun.finished("parse", raw.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo(
+                "jhttp: 400 Bad Request: whitespace between field name and colon (RFC 9112 §5.1) at byte 20");
+        CliRun json = CliRun.finished("parse", "--json", raw.toString());
+        assertThat(json.err()).contains("\"violation\":\"WHITESPACE_BEFORE_COLON\"").contains("\"offset\":20");
+    }
+
+    @Test
+    void parseReadsHandWrittenFilesAndResponses() throws Exception {
+        Path lf = Files.writeString(site.resolve("lf.http"), "GET / HTTP/1.1\nHost: x\n\n");
+        assertThat(CliRun.finished("parse", lf.toString()).err()).contains("LF without CR").contains("try --lf");
+        assertThat(CliRun.finished("parse", "--lf", "--json", lf.toString()).out())
+                .contains("\"headers\":[[\"Host\",\"x\"]]");
+        Path reply = Files.writeString(site.resolve("reply.http"), "HTTP/1.1 404 Not Found\r\n\r\ngone");
+        CliRun response = CliRun.finished("parse", "--response", reply.toString());
+        assertThat(response.out()).contains("status     404").contains("bodyLength 4");
+        Path partial = Files.writeString(site.resolve("partial.http"), "GET / HTTP/1.1\r\nHost: x\r\n");
+        CliRun incomplete = CliRun.finished("parse", partial.toString());
+        assertThat(incomplete.exitCode()).isEqualTo(1);
+        assertThat(incomplete.err().strip()).isEqualTo("jhttp: incomplete request: the input ends after 25 bytes of it");
+    }
+
+    @Test
+    void completionPrintsABashScript() throws Exception {
+        CliRun run = CliRun.finished("completion");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("serve").contains("--no-listing");
+    }
+
+    @Test
     void helpVersionAndRoutesExitWith0() throws Exception {
         CliRun help = CliRun.finished("serve", "--help");
         assertThat(help.exitCode()).isZero();

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Just enough JSON writing for the demo routes: maps, lists, strings, numbers, booleans and null. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String object(Map<String, ?> fields) {
+    public static String object(Map<String, ?> fields) {
         return value(fields);
     }
 
-    static String value(Object value) {
+    public static String value(Object value) {
         return switch (value) {
             case null -> "null";
             case String text -> quote(text);

@@ -74,7 +74,7 @@ final class FieldSectionReader {
     }
 
     Headers fields() {
-        return fields.build();
+        return fields == null ? Headers.empty() : fields.build();
     }
 
     // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5)

@@ -104,6 +104,12 @@ final class MessageReader<T> {
                 : null;
     }
 
+    /** The header fields parsed before the current message failed or stopped: all valid lines, maybe not all lines. */
+    Headers partialFields() {
+        return headers != null ? headers : state == State.FIELDS || state == State.FAILED ? fieldReader.fields()
+                : Headers.empty();
+    }
+
     boolean isStarted() {
         return consumed > 0;
     }

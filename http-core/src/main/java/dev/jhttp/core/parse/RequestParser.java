@@ -85,6 +85,15 @@ public final class RequestParser {
         return reader.content();
     }
 
+    /**
+     * The header fields of the current request that were parsed before it failed (or so far): each one valid. A
+     * server uses them to answer a failure in the format the client accepts; they are never needed to frame
+     * anything.
+     */
+    public Headers partialHeaders() {
+        return reader.partialFields();
+    }
+
     /** Whether any byte of the current request has been consumed (leading empty lines included). */
     public boolean isStarted() {
         return reader.isStarted();

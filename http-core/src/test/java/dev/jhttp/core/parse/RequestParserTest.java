@@ -180,6 +180,15 @@ class RequestParserTest {
     }
 
     @Test
+    void keepsTheValidFieldsParsedBeforeAFailure() {
+        RequestParser parser = RequestParser.create();
+        parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nAccept: application/json\r\nBad Name: x\r\n\r\n")));
+        assertThat(parser.partialHeaders()).isEqualTo(Headers.of("Accept", "application/json"));
+        parser.reset();
+        assertThat(parser.partialHeaders().isEmpty()).isTrue();
+    }
+
+    @Test
     void feedingAfterCompleteWithoutResetIsAnError() {
         RequestParser parser = RequestParser.create();
         parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: a\r\n\r\n")));

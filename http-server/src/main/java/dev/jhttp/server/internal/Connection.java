@@ -108,7 +108,7 @@ final class Connection implements Runnable {
             Response response = respond(request, served);
             if (content.failure() != null || content.timedOut()) {
                 answerAndClose(head.version(), content.timedOut() ? StatusResponses.of(Status.REQUEST_TIMEOUT_408)
-                        : StatusResponses.of(content.failure()));
+                        : StatusResponses.of(content.failure(), head.headers()));
                 return;
             }
             // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
@@ -142,7 +142,7 @@ final class Connection implements Runnable {
                 }
                 if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
                     LOG.log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
-                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(error));
+                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(error, parser.partialHeaders()));
                     return null;
                 }
             }

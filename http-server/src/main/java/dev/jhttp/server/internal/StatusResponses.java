@@ -5,6 +5,7 @@ import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
+import dev.jhttp.core.headers.QualityList;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.server.HttpException;
 
@@ -29,9 +30,22 @@ public final class StatusResponses {
         return response.withHeaders(headers);
     }
 
-    /** Names the broken rule, its RFC section and where parsing stopped: enough to debug a client by. */
-    public static Response of(ParseError error) {
+    /**
+     * Names the broken rule, its RFC section and where parsing stopped: enough to debug a client by. A client that
+     * accepts JSON (judged from the fields parsed before the failure) gets RFC 9457 problem details.
+     */
+    public static Response of(ParseError error, Headers partialHeaders) {
         Status status = error.status();
+        QualityList accept = QualityList.parse(partialHeaders.first(HeaderName.ACCEPT).orElse(null));
+        double json = Math.max(accept.qualityOfMediaType("application/problem+json"),
+                accept.qualityOfMediaType("application/json"));
+        if (json > accept.qualityOfMediaType("text/plain") && json > 0) {
+            String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\","
+                    + "\"violation\":\"%s\",\"rule\":\"%s\",\"offset\":%d}\n";
+            return Response.of(status, Headers.of(HeaderName.CONTENT_TYPE.name(), "application/problem+json"),
+                    Body.of(body.formatted(status.reason(), status.code(), error.violation().description(),
+                            error.violation().name(), error.violation().rfc(), error.offset())));
+        }
         return plain(status, "%d %s\n%s (%s) at byte %d\n".formatted(status.code(), status.reason(),
                 error.violation().description(), error.violation().rfc(), error.offset()));
     }

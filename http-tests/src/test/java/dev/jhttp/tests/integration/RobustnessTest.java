@@ -50,6 +50,18 @@ class RobustnessTest {
     }
 
     @Test
+    void explainsViolationsAsProblemDetailsToClientsThatAcceptJson() {
+        try (var server = TestServer.start(APP); RawSocket socket = server.connect()) {
+            socket.send("GET / HTTP/1.1\r\nAccept: application/json\r\nHost: t\r\nBad Name: v\r\n\r\n");
+            Response response = socket.readResponse();
+            assertThat(response.headers().first("Content-Type")).contains("application/problem+json");
+            assertThat(bodyOf(response)).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\","
+                    + "\"status\":400,\"detail\":\"whitespace before colon\",\"violation\":\"WHITESPACE_BEFORE_COLON\","
+                    + "\"rule\":\"RFC 9112 §5.1\",\"offset\":54}\n");
+        }
+    }
+
+    @Test
     void smugglingAttemptIsRefusedAndTheSmuggledRequestNeverRuns() {
         AtomicInteger canaries = new AtomicInteger();
         Handler app = Router.builder().post("/", request -> ExchangeTest.text(Status.OK_200, "ok"))

@@ -2,6 +2,7 @@ package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
+    /** The known names again, by a case-insensitive hash of their bytes, so parsers can intern without a String. */
+    private static final HeaderName[] BY_HASH = new HeaderName[256];
 
     public static final HeaderName ACCEPT = known("Accept");
     public static final HeaderName ACCEPT_CHARSET = known("Accept-Charset");
@@ -91,6 +94,17 @@ public final class HeaderName {
     public static final HeaderName X_FORWARDED_PROTO = known("X-Forwarded-Proto");
     public static final HeaderName X_REQUEST_ID = known("X-Request-Id");
 
+    static {
+        for (HeaderName known : KNOWN.values()) {
+            byte[] bytes = known.lowerCase.getBytes(StandardCharsets.ISO_8859_1);
+            int slot = hash(bytes, 0, bytes.length);
+            while (BY_HASH[slot] != null) {
+                slot = (slot + 1) & (BY_HASH.length - 1);
+            }
+            BY_HASH[slot] = known;
+        }
+    }
+
     private final String name;
     private final String lowerCase;
 
@@ -121,6 +135,45 @@ public final class HeaderName {
             throw new IllegalArgumentException("not a header name token: \"" + name + "\"");
         }
         return new HeaderName(name, lower);
+    }
+
+    /**
+     * The header name in {@code bytes[offset, offset + length)}, read as ASCII: like {@link #of(String)}, but a
+     * well-known name in its usual spelling costs no allocation, which matters to parsers.
+     *
+     * @throws IllegalArgumentException if the bytes are not a token
+     * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
+     */
+    public static HeaderName ofAscii(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        for (int slot = hash(bytes, offset, length); BY_HASH[slot] != null; slot = (slot + 1) & (BY_HASH.length - 1)) {
+            HeaderName known = BY_HASH[slot];
+            if (known.lowerCase.length() == length && known.matchesIgnoringCase(bytes, offset)) {
+                return Ascii.spells(bytes, offset, known.name) ? known
+                        : new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), known.lowerCase);
+            }
+        }
+        return of(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+    }
+
+    // A case-insensitive hash over 256 slots; equality is checked separately.
+    private static int hash(byte[] bytes, int offset, int length) {
+        int hash = length;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + (bytes[i] | 0x20);
+        }
+        return (hash ^ (hash >>> 8) ^ (hash >>> 16)) & 0xFF;
+    }
+
+    private boolean matchesIgnoringCase(byte[] bytes, int offset) {
+        for (int i = 0; i < lowerCase.length(); i++) {
+            int b = bytes[offset + i];
+            int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            if (lower != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name as spelled when it was created, for writing. */

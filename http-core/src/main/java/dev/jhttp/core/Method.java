@@ -2,6 +2,7 @@ package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +31,9 @@ public final class Method {
             "GET", GET, "HEAD", HEAD, "POST", POST, "PUT", PUT, "DELETE", DELETE,
             "CONNECT", CONNECT, "OPTIONS", OPTIONS, "TRACE", TRACE, "PATCH", PATCH);
 
+    /** Most frequent first, for {@link #ofAscii}. */
+    private static final Method[] STANDARD_LIST = {GET, POST, HEAD, PUT, DELETE, OPTIONS, PATCH, CONNECT, TRACE};
+
     private final String name;
 
     private Method(String name) {
@@ -51,6 +55,21 @@ public final class Method {
             throw new IllegalArgumentException("not a method token: \"" + token + "\"");
         }
         return new Method(token);
+    }
+
+    /**
+     * The method in {@code bytes[offset, offset + length)}, read as ASCII: like {@link #of(String)}, but a standard
+     * method costs no allocation, which matters to parsers.
+     *
+     * @throws IllegalArgumentException if the bytes are not a token
+     */
+    public static Method ofAscii(byte[] bytes, int offset, int length) {
+        for (Method standard : STANDARD_LIST) {
+            if (standard.name.length() == length && Ascii.spells(bytes, offset, standard.name)) {
+                return standard;
+            }
+        }
+        return of(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 
     /** The method's name, exactly as sent (methods are case-sensitive). */

@@ -80,6 +80,29 @@ class HeadersTest {
     }
 
     @Test
+    void internsNamesReadFromBytes() {
+        byte[] wire = "xxContent-Length: 5".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(HeaderName.ofAscii(wire, 2, 14)).isSameAs(HeaderName.CONTENT_LENGTH);
+        byte[] lower = "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HeaderName differentlySpelled = HeaderName.ofAscii(lower, 0, lower.length);
+        assertThat(differentlySpelled).isEqualTo(HeaderName.CONTENT_LENGTH).isNotSameAs(HeaderName.CONTENT_LENGTH);
+        assertThat(differentlySpelled.name()).isEqualTo("content-length");
+        byte[] custom = "X-Custom-Thing".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(HeaderName.ofAscii(custom, 0, custom.length).lowerCase()).isEqualTo("x-custom-thing");
+        byte[] bad = "Bad Name".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> HeaderName.ofAscii(bad, 0, bad.length)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyWellKnownNameIsFoundFromItsBytes() throws Exception {
+        for (java.lang.reflect.Field field : HeaderName.class.getFields()) {
+            HeaderName known = (HeaderName) field.get(null);
+            byte[] bytes = known.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(HeaderName.ofAscii(bytes, 0, bytes.length)).as(known.name()).isSameAs(known);
+        }
+    }
+
+    @Test
     void refusesAnOddNumberOfNamesAndValues() {
         assertThatThrownBy(() -> Headers.of("A")).isInstanceOf(IllegalArgumentException.class);
     }

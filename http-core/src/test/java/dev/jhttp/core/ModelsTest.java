@@ -19,6 +19,16 @@ class ModelsTest {
     }
 
     @Test
+    void methodsReadFromBytesAreTheConstants() {
+        byte[] wire = "OPTIONS * HTTP/1.1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Method.ofAscii(wire, 0, 7)).isSameAs(Method.OPTIONS);
+        byte[] custom = "PURGE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Method.ofAscii(custom, 0, 5)).isEqualTo(Method.of("PURGE"));
+        assertThat(Method.ofAscii("get".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 3))
+                .isNotEqualTo(Method.GET);
+    }
+
+    @Test
     void methodPropertiesFollowRfc9110() {
         assertThat(Method.GET.isSafe()).isTrue();
         assertThat(Method.POST.isSafe()).isFalse();

@@ -95,6 +95,16 @@ public final class Ascii {
         return true;
     }
 
+    /** Whether {@code bytes} from {@code offset} spell exactly {@code text} (ASCII), for as long as the text. */
+    public static boolean spells(byte[] bytes, int offset, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[offset + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lower-cases ASCII letters only; returns {@code s} itself when nothing changes. */
     public static String toLowerCase(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * small message cannot make the parser reserve the whole body limit.
  */
 final class BodyBuffer implements ContentSink {
-    private byte[] bytes = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] bytes = EMPTY;
     private int length;
 
     long length() {
@@ -36,7 +38,9 @@ final class BodyBuffer implements ContentSink {
     }
 
     void clear() {
-        bytes = new byte[0];
+        if (length > 0) {
+            bytes = EMPTY;
+        }
         length = 0;
     }
 }

@@ -108,7 +108,7 @@ final class FieldSectionReader {
             failure.set(Violation.INVALID_HEADER_NAME, "empty field name", messageOffset + i);
             return false;
         }
-        HeaderName name = HeaderName.of(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+        HeaderName name = HeaderName.ofAscii(b, start, i - start);
         int valueStart = i + 1;
         while (valueStart < end && Ascii.isWhitespace(b[valueStart])) {
             valueStart++;

@@ -154,7 +154,7 @@ public final class RequestParser {
             if (version == null) {
                 return false;
             }
-            method = Method.of(new String(b, start, methodEnd - start, StandardCharsets.ISO_8859_1));
+            method = Method.ofAscii(b, start, methodEnd - start);
             return parseTarget(new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
                     targetStart, failure);
         }

@@ -237,13 +237,18 @@ class RobustnessTest {
     void gracefulStopFinishesInFlightRequestsAndClosesIdleOnes() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         Handler slow = request -> {
-            entered.countDown();
-            Thread.sleep(300);
+            if (request.target().path().equals("/slow")) {
+                entered.countDown();
+                Thread.sleep(300);
+            }
             return ExchangeTest.text(Status.OK_200, "finished");
         };
         TestServer server = TestServer.start(slow);
         try (RawSocket busy = server.connect(); RawSocket idle = server.connect()) {
-            busy.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+            // One exchange first, so the idle connection is accepted and waiting for its next request.
+            idle.send("GET /quick HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(bodyOf(idle.readResponse())).isEqualTo("finished");
+            busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
             Thread stopper = Thread.ofVirtual().start(() -> server.server().stop(Duration.ofSeconds(5)));
             assertThat(idle.readUntilClosed()).isEmpty();

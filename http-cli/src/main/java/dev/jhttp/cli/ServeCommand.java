@@ -45,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Follow symbolic links that stay inside the folder (denied by default).")
     boolean followSymlinks;
 
+    @Option(names = "--spa", defaultValue = "${env:JHTTP_SPA:-false}",
+            description = "Single-page app: unknown paths asked for as HTML get index.html.")
+    boolean spa;
+
+    @Option(names = "--gzip", defaultValue = "${env:JHTTP_GZIP:-false}",
+            description = "Compress text files on the fly for clients that accept gzip.")
+    boolean gzip;
+
     @Option(names = "--cache-control", defaultValue = "${env:JHTTP_CACHE_CONTROL:-no-cache}",
             description = "Cache-Control for files (default: ${DEFAULT-VALUE}).")
     String cacheControl;
@@ -62,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         Path root = directory.toAbsolutePath().normalize();
         StaticFiles files = StaticFiles.serving(root).withListing(!noListing).withHiddenFiles(showHidden)
                 .withSymlinks(followSymlinks ? SymlinkPolicy.WITHIN_ROOT : SymlinkPolicy.DENY)
-                .withCacheControl(cacheControl);
+                .withCacheControl(cacheControl).withSpa(spa).withGzip(gzip);
         try {
             return ServerRunner.serve(AppBuilder.routesThenFiles(AppBuilder.routes(routes.routes), files), server,
                     root, spec.commandLine().getOut(), err);

@@ -73,6 +73,25 @@ class JhttpCommandTest {
     }
 
     @Test
+    void spaAndGzipOptionsReachTheFiles() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<h1>app</h1>");
+        Files.writeString(site.resolve("big.txt"), "text ".repeat(400));
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json", "--spa", "--gzip")) {
+            int port = run.port();
+            HttpURLConnection spa = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/some/route")
+                    .toURL().openConnection();
+            spa.setRequestProperty("Accept", "text/html");
+            assertThat(spa.getResponseCode()).isEqualTo(200);
+            spa.disconnect();
+            HttpURLConnection gzip = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/big.txt")
+                    .toURL().openConnection();
+            gzip.setRequestProperty("Accept-Encoding", "gzip");
+            assertThat(gzip.getHeaderField("Content-Encoding")).isEqualTo("gzip");
+            gzip.disconnect();
+        }
+    }
+
+    @Test
     void routesMountNextToFilesAndWinOverThem() throws Exception {
         Files.writeString(site.resolve("hello.txt"), "file");
         try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json",

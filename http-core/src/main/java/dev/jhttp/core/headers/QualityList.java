@@ -86,6 +86,24 @@ public final class QualityList {
     }
 
     /**
+     * The weight the list gives a plain token such as a content coding ({@code gzip}) or a language: its own entry,
+     * else the {@code *} entry, else 0 (RFC 9110 §12.5.3).
+     */
+    public double qualityOf(String token) {
+        String value = token.toLowerCase(Locale.ROOT);
+        double any = 0;
+        for (Entry entry : entries) {
+            if (entry.value().equals(value)) {
+                return entry.quality();
+            }
+            if (entry.value().equals("*")) {
+                any = entry.quality();
+            }
+        }
+        return any;
+    }
+
+    /**
      * The offered media type the list weighs highest, ties going to the earlier offer; empty if it accepts none.
      * An empty list accepts anything, so the first offer wins.
      */

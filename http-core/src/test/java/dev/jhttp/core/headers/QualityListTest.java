@@ -30,6 +30,15 @@ class QualityListTest {
     }
 
     @Test
+    void weighsPlainTokensWithAStarFallback() {
+        QualityList codings = QualityList.parse("gzip;q=0.5, BR, *;q=0.1");
+        assertThat(codings.qualityOf("br")).isEqualTo(1.0);
+        assertThat(codings.qualityOf("gzip")).isEqualTo(0.5);
+        assertThat(codings.qualityOf("zstd")).isEqualTo(0.1);
+        assertThat(QualityList.parse("gzip").qualityOf("br")).isZero();
+    }
+
+    @Test
     void skipsUnreadableElements() {
         QualityList accept = QualityList.parse("text/html;q=2, , text/plain;q=abc, image/png;Q=0.3, a/b;q=-1");
         assertThat(accept.entries()).containsExactly(new QualityList.Entry("image/png", 0.3));

@@ -46,24 +46,20 @@ public final class StaticFiles implements Handler {
             Method.CONNECT, Method.TRACE);
     private static final int MAX_RANGES = 16;
 
-    private final Path root;
-    private final PathResolver resolver;
-    private final boolean listing;
-    private final boolean showHidden;
-    private final SymlinkPolicy symlinks;
-    private final String indexFile;
-    private final String cacheControl;
+    /** What a StaticFiles does, beyond its root. */
+    private record Settings(boolean listing, boolean showHidden, SymlinkPolicy symlinks, String indexFile,
+                            String cacheControl, boolean spa, boolean gzip) {
+    }
 
-    private StaticFiles(Path root, boolean listing, boolean showHidden, SymlinkPolicy symlinks, String indexFile,
-                        String cacheControl) {
+    private final Path root;
+    private final Settings settings;
+    private final PathResolver resolver;
+
+    private StaticFiles(Path root, Settings settings) {
         this.root = root;
-        this.listing = listing;
-        this.showHidden = showHidden;
-        this.symlinks = symlinks;
-        this.indexFile = indexFile;
-        this.cacheControl = cacheControl;
+        this.settings = settings;
         try {
-            this.resolver = new PathResolver(root, showHidden, symlinks);
+            this.resolver = new PathResolver(root, settings.showHidden(), settings.symlinks());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve " + root + ": " + e.getMessage(), e);
         }
@@ -71,7 +67,8 @@ public final class StaticFiles implements Handler {
 
     /**
      * Serves {@code root}: no listing, {@code index.html}, hidden files and symlinks denied, {@code Cache-Control:
-     * no-cache} (so clients revalidate with the validators).
+     * no-cache} (so clients revalidate with the validators), a {@code 404.html} in the root as the not-found page,
+     * precompressed {@code .br}/{@code .gz} siblings when the client accepts them, no on-the-fly compression.
      *
      * @throws IllegalArgumentException if {@code root} is not a directory
      * @throws UncheckedIOException if it cannot be resolved
@@ -80,31 +77,87 @@ public final class StaticFiles implements Handler {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a directory: " + root);
         }
-        return new StaticFiles(root, false, false, SymlinkPolicy.DENY, "index.html", "no-cache");
+        return new StaticFiles(root, new Settings(false, false, SymlinkPolicy.DENY, "index.html", "no-cache", false,
+                false));
     }
 
+    /** Lists directories that have no index file (HTML, JSON or text; {@code ?download=zip} zips them). */
     public StaticFiles withListing(boolean value) {
-        return new StaticFiles(root, value, showHidden, symlinks, indexFile, cacheControl);
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(value, s.showHidden, s.symlinks, s.indexFile, s.cacheControl, s.spa,
+                s.gzip));
     }
 
     public StaticFiles withHiddenFiles(boolean value) {
-        return new StaticFiles(root, listing, value, symlinks, indexFile, cacheControl);
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, value, s.symlinks, s.indexFile, s.cacheControl, s.spa,
+                s.gzip));
     }
 
     public StaticFiles withSymlinks(SymlinkPolicy value) {
-        return new StaticFiles(root, listing, showHidden, Objects.requireNonNull(value), indexFile, cacheControl);
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, s.showHidden, Objects.requireNonNull(value), s.indexFile,
+                s.cacheControl, s.spa, s.gzip));
     }
 
     public StaticFiles withIndexFile(String value) {
-        return new StaticFiles(root, listing, showHidden, symlinks, Objects.requireNonNull(value), cacheControl);
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, Objects.requireNonNull(value),
+                s.cacheControl, s.spa, s.gzip));
     }
 
     public StaticFiles withCacheControl(String value) {
-        return new StaticFiles(root, listing, showHidden, symlinks, indexFile, Objects.requireNonNull(value));
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile,
+                Objects.requireNonNull(value), s.spa, s.gzip));
+    }
+
+    /** Single-page-app mode: unknown paths asked for as HTML get the root's index file, with 200. */
+    public StaticFiles withSpa(boolean value) {
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile, s.cacheControl,
+                value, s.gzip));
+    }
+
+    /** Compresses text files of 1 KiB or more with gzip on the fly for clients that accept it. */
+    public StaticFiles withGzip(boolean value) {
+        Settings s = settings;
+        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile, s.cacheControl,
+                s.spa, value));
     }
 
     @Override
     public Response handle(Request request) throws IOException {
+        try {
+            return serve(request);
+        } catch (HttpException e) {
+            if (e.status().code() == 404) {
+                Optional<Response> fallback = notFound(request);
+                if (fallback.isPresent()) {
+                    return fallback.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** SPA mode's index for HTML requests, else the root's 404.html with status 404. */
+    private Optional<Response> notFound(Request request) {
+        QualityList accept = QualityList.parse(request.headers().first(HeaderName.ACCEPT).orElse(null));
+        if (settings.spa() && accept.qualityOfMediaType("text/html") > 0) {
+            Optional<PathResolver.Found> index = resolver.resolve(List.of(settings.indexFile()));
+            if (index.isPresent() && index.get().attributes().isRegularFile()) {
+                return Optional.of(serveFile(request, index.get()));
+            }
+        }
+        return resolver.resolve(List.of("404.html"))
+                .filter(page -> page.attributes().isRegularFile())
+                .map(page -> Response.of(Status.NOT_FOUND_404, Headers.of(HeaderName.CONTENT_TYPE.name(),
+                        "text/html; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache"),
+                        Body.ofFile(page.path(), 0, page.attributes().size())));
+    }
+
+    private Response serve(Request request) throws IOException {
         Method method = request.method();
         if (method.equals(Method.OPTIONS)) {
             return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), ALLOW);
@@ -132,8 +185,7 @@ public final class StaticFiles implements Handler {
         if (trailingSlash) {
             throw new HttpException(Status.NOT_FOUND_404, "a file is not a directory: " + target.rawPath());
         }
-        return serveFile(request, found.path(), found.attributes().size(),
-                found.attributes().lastModifiedTime().toInstant());
+        return serveFile(request, found);
     }
 
     /** 301 to the slash form, built from the encoded segments so it can never start with {@code //}. */
@@ -148,13 +200,15 @@ public final class StaticFiles implements Handler {
     }
 
     private Response serveDirectory(Request request, Path directory, List<String> segments) throws IOException {
-        Optional<PathResolver.Found> index = resolver.resolve(append(segments, indexFile));
+        Optional<PathResolver.Found> index = resolver.resolve(append(segments, settings.indexFile()));
         if (index.isPresent() && index.get().attributes().isRegularFile()) {
-            return serveFile(request, index.get().path(), index.get().attributes().size(),
-                    index.get().attributes().lastModifiedTime().toInstant());
+            return serveFile(request, index.get());
         }
-        if (!listing) {
+        if (!settings.listing()) {
             throw new HttpException(Status.NOT_FOUND_404, "no index and no listing for " + request.target().rawPath());
+        }
+        if (request.target().queryParameter("download").filter("zip"::equals).isPresent()) {
+            return FolderZip.of(directory, resolver::isListable, zipName(segments));
         }
         String sort = request.target().queryParameter("sort").orElse("name");
         DirectoryListing entries = DirectoryListing.read(directory, resolver::isListable, sort);
@@ -170,29 +224,45 @@ public final class StaticFiles implements Handler {
                 "X-Content-Type-Options", "nosniff"), Body.of(body));
     }
 
-    private Response serveFile(Request request, Path file, long size, Instant modified) {
-        Instant lastModified = modified.truncatedTo(ChronoUnit.SECONDS);
-        EntityTag etag = EntityTag.strong(Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()));
-        Headers validators = Headers.of(HeaderName.ETAG.name(), etag.toString(),
+    private Response serveFile(Request request, PathResolver.Found found) {
+        Path file = found.path();
+        long size = found.attributes().size();
+        Instant modified = found.attributes().lastModifiedTime().toInstant();
+        String type = MimeTypes.forFileName(file.getFileName().toString());
+        Variant variant = Variant.choose(request, file, size, modified, type, settings.gzip());
+        Instant lastModified = variant.modified().truncatedTo(ChronoUnit.SECONDS);
+        Headers validators = Headers.of(HeaderName.ETAG.name(), variant.etag().toString(),
                 HeaderName.LAST_MODIFIED.name(), HttpDate.format(lastModified),
-                HeaderName.CACHE_CONTROL.name(), cacheControl);
-        Optional<Status> precondition = Preconditions.evaluate(request, etag, lastModified);
+                HeaderName.CACHE_CONTROL.name(), settings.cacheControl());
+        if (variant.varies()) {
+            validators = validators.with(HeaderName.VARY, "Accept-Encoding");
+        }
+        Optional<Status> precondition = Preconditions.evaluate(request, variant.etag(), lastModified);
         if (precondition.isPresent()) {
             Status status = precondition.get();
             return Response.of(status, status == Status.NOT_MODIFIED_304 ? validators : Headers.empty(), Body.empty());
         }
-        Headers headers = Headers.of(HeaderName.CONTENT_TYPE.name(), MimeTypes.forFileName(file.getFileName()
-                .toString()), HeaderName.ACCEPT_RANGES.name(), "bytes", "X-Content-Type-Options", "nosniff");
+        Headers headers = Headers.of(HeaderName.CONTENT_TYPE.name(), type, HeaderName.ACCEPT_RANGES.name(),
+                variant.rangeable() ? "bytes" : "none", "X-Content-Type-Options", "nosniff");
+        if (variant.encoding() != null) {
+            headers = headers.with(HeaderName.CONTENT_ENCODING, variant.encoding());
+        }
         headers = concat(headers, validators);
         Optional<String> range = request.headers().first(HeaderName.RANGE);
-        if (range.isPresent() && request.method().equals(Method.GET)
-                && Preconditions.rangeApplies(request, etag, lastModified)) {
-            Optional<ByteRanges.Resolved> resolved = ByteRanges.resolve(range.get(), size, MAX_RANGES);
+        if (variant.rangeable() && range.isPresent() && request.method().equals(Method.GET)
+                && Preconditions.rangeApplies(request, variant.etag(), lastModified)) {
+            Optional<ByteRanges.Resolved> resolved = ByteRanges.resolve(range.get(), variant.size(), MAX_RANGES);
             if (resolved.isPresent()) {
-                return RangeResponses.of(file, size, resolved.get(), headers);
+                return RangeResponses.of(variant.path(), variant.size(), resolved.get(), headers);
             }
         }
-        return Response.of(Status.OK_200, headers, Body.ofFile(file, 0, size));
+        return Response.of(Status.OK_200, headers, variant.body());
+    }
+
+    private String zipName(List<String> segments) {
+        List<String> named = segments.stream().filter(segment -> !segment.isEmpty()).toList();
+        String base = named.isEmpty() ? String.valueOf(root.toAbsolutePath().normalize().getFileName()) : named.getLast();
+        return (base.equals("null") ? "files" : base) + ".zip";
     }
 
     private static Headers concat(Headers first, Headers second) {

@@ -58,17 +58,6 @@ class StaticFilesTest {
         return TestServer.start(files);
     }
 
-    private Response get(TestServer server, String target, String... headers) {
-        try (RawSocket socket = server.connect()) {
-            StringBuilder raw = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: t\r\n");
-            for (String header : headers) {
-                raw.append(header).append("\r\n");
-            }
-            socket.send(raw.append("\r\n").toString());
-            return socket.readResponse();
-        }
-    }
-
     @Test
     void servesAFileWithTypeValidatorsAndNosniff() throws Exception {
         try (var server = serve(StaticFiles.serving(root)); var client = HttpClient.newHttpClient()) {
@@ -103,7 +92,7 @@ class StaticFilesTest {
     @Test
     void servesIndexHtmlForTheRoot() {
         try (var server = serve(StaticFiles.serving(root))) {
-            Response response = get(server, "/");
+            Response response = server.get("/");
             assertThat(bodyOf(response)).isEqualTo("<h1>home</h1>");
             assertThat(response.headers().first("Content-Type")).contains("text/html; charset=utf-8");
         }
@@ -112,7 +101,7 @@ class StaticFilesTest {
     @Test
     void redirectsADirectoryToItsSlashFormKeepingTheQuery() {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
-            Response response = get(server, "/docs?sort=size");
+            Response response = server.get("/docs?sort=size");
             assertThat(response.status()).isEqualTo(Status.MOVED_PERMANENTLY_301);
             assertThat(response.headers().first("Location")).contains("/docs/?sort=size");
         }
@@ -121,7 +110,7 @@ class StaticFilesTest {
     @Test
     void listsADirectoryWithEscapedNamesFoldersFirst() {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
-            String html = bodyOf(get(server, "/docs/"));
+            String html = bodyOf(server.get("/docs/"));
             assertThat(html).contains("Index of /docs/").contains("href=\"../\"");
             assertThat(html).contains("a &lt;b&gt; &amp; &#39;c&#39;.txt").doesNotContain("<b>");
             assertThat(html).contains("href=\"a%20%3Cb%3E%20%26%20%27c%27.txt\"");
@@ -132,42 +121,42 @@ class StaticFilesTest {
     @Test
     void listsAsJsonOrTextWhenAsked() {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
-            assertThat(bodyOf(get(server, "/docs/", "Accept: application/json")))
+            assertThat(bodyOf(server.get("/docs/", "Accept: application/json")))
                     .contains("{\"name\":\"sub\",\"type\":\"directory\"").contains("\"name\":\"a <b> & 'c'.txt\"");
-            assertThat(bodyOf(get(server, "/docs/", "Accept: text/plain"))).isEqualTo("sub/\na <b> & 'c'.txt\n");
+            assertThat(bodyOf(server.get("/docs/", "Accept: text/plain"))).isEqualTo("sub/\na <b> & 'c'.txt\n");
         }
     }
 
     @Test
     void hidesTheListingUnlessEnabledAndHidesDotFiles() {
         try (var server = serve(StaticFiles.serving(root))) {
-            assertThat(get(server, "/docs/").status()).isEqualTo(Status.NOT_FOUND_404);
-            assertThat(get(server, "/.env").status()).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(server.get("/docs/").status()).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(server.get("/.env").status()).isEqualTo(Status.NOT_FOUND_404);
         }
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
-            assertThat(bodyOf(get(server, "/?sort=name", "Accept: text/plain"))).doesNotContain(".env");
+            assertThat(bodyOf(server.get("/?sort=name", "Accept: text/plain"))).doesNotContain(".env");
         }
     }
 
     @Test
     void answersConditionalRequests() {
         try (var server = serve(StaticFiles.serving(root))) {
-            String etag = get(server, "/hello.txt").headers().first("ETag").orElseThrow();
-            Response notModified = get(server, "/hello.txt", "If-None-Match: " + etag);
+            String etag = server.get("/hello.txt").headers().first("ETag").orElseThrow();
+            Response notModified = server.get("/hello.txt", "If-None-Match: " + etag);
             assertThat(notModified.status()).isEqualTo(Status.NOT_MODIFIED_304);
             assertThat(notModified.headers().first("ETag")).contains(etag);
-            assertThat(get(server, "/hello.txt", "If-None-Match: W/" + etag).status())
+            assertThat(server.get("/hello.txt", "If-None-Match: W/" + etag).status())
                     .isEqualTo(Status.NOT_MODIFIED_304);
-            assertThat(get(server, "/hello.txt", "If-Modified-Since: Fri, 02 Jan 2026 03:04:05 GMT").status())
+            assertThat(server.get("/hello.txt", "If-Modified-Since: Fri, 02 Jan 2026 03:04:05 GMT").status())
                     .isEqualTo(Status.NOT_MODIFIED_304);
-            assertThat(get(server, "/hello.txt", "If-Modified-Since: Fri, 02 Jan 2026 03:04:04 GMT").status())
+            assertThat(server.get("/hello.txt", "If-Modified-Since: Fri, 02 Jan 2026 03:04:04 GMT").status())
                     .isEqualTo(Status.OK_200);
-            assertThat(get(server, "/hello.txt", "If-Match: \"other\"").status())
+            assertThat(server.get("/hello.txt", "If-Match: \"other\"").status())
                     .isEqualTo(Status.PRECONDITION_FAILED_412);
-            assertThat(get(server, "/hello.txt", "If-Unmodified-Since: Thu, 01 Jan 2026 00:00:00 GMT").status())
+            assertThat(server.get("/hello.txt", "If-Unmodified-Since: Thu, 01 Jan 2026 00:00:00 GMT").status())
                     .isEqualTo(Status.PRECONDITION_FAILED_412);
             // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-            assertThat(get(server, "/hello.txt", "If-None-Match: \"other\"",
+            assertThat(server.get("/hello.txt", "If-None-Match: \"other\"",
                     "If-Modified-Since: Fri, 02 Jan 2026 03:04:05 GMT").status()).isEqualTo(Status.OK_200);
         }
     }
@@ -175,12 +164,12 @@ class StaticFilesTest {
     @Test
     void servesSingleSuffixAndMultipleRanges() {
         try (var server = serve(StaticFiles.serving(root))) {
-            Response single = get(server, "/digits.bin", "Range: bytes=2-4");
+            Response single = server.get("/digits.bin", "Range: bytes=2-4");
             assertThat(single.status()).isEqualTo(Status.PARTIAL_CONTENT_206);
             assertThat(single.headers().first("Content-Range")).contains("bytes 2-4/10");
             assertThat(bodyOf(single)).isEqualTo("234");
-            assertThat(bodyOf(get(server, "/digits.bin", "Range: bytes=-3"))).isEqualTo("789");
-            Response multiple = get(server, "/digits.bin", "Range: bytes=0-1,8-");
+            assertThat(bodyOf(server.get("/digits.bin", "Range: bytes=-3"))).isEqualTo("789");
+            Response multiple = server.get("/digits.bin", "Range: bytes=0-1,8-");
             assertThat(multiple.headers().first("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("multipart/byteranges; boundary="));
             assertThat(bodyOf(multiple)).contains("Content-Range: bytes 0-1/10\r\n\r\n01\r\n")
@@ -191,7 +180,7 @@ class StaticFilesTest {
     @Test
     void refusesUnsatisfiableRangesWith416() {
         try (var server = serve(StaticFiles.serving(root))) {
-            Response response = get(server, "/digits.bin", "Range: bytes=50-");
+            Response response = server.get("/digits.bin", "Range: bytes=50-");
             assertThat(response.status()).isEqualTo(Status.RANGE_NOT_SATISFIABLE_416);
             assertThat(response.headers().first("Content-Range")).contains("bytes */10");
         }
@@ -200,11 +189,11 @@ class StaticFilesTest {
     @Test
     void ifRangeWithAStaleValidatorSendsTheWholeFile() {
         try (var server = serve(StaticFiles.serving(root))) {
-            Response response = get(server, "/digits.bin", "Range: bytes=0-1", "If-Range: \"stale\"");
+            Response response = server.get("/digits.bin", "Range: bytes=0-1", "If-Range: \"stale\"");
             assertThat(response.status()).isEqualTo(Status.OK_200);
             assertThat(bodyOf(response)).isEqualTo("0123456789");
-            String etag = get(server, "/digits.bin").headers().first("ETag").orElseThrow();
-            assertThat(get(server, "/digits.bin", "Range: bytes=0-1", "If-Range: " + etag).status())
+            String etag = server.get("/digits.bin").headers().first("ETag").orElseThrow();
+            assertThat(server.get("/digits.bin", "Range: bytes=0-1", "If-Range: " + etag).status())
                     .isEqualTo(Status.PARTIAL_CONTENT_206);
         }
     }
@@ -230,12 +219,12 @@ class StaticFilesTest {
     @Test
     void symlinksAreDeniedByDefaultAndFollowedOnlyWithinTheRootWhenAsked() {
         try (var server = serve(StaticFiles.serving(root))) {
-            assertThat(get(server, "/inside").status()).isEqualTo(Status.NOT_FOUND_404);
-            assertThat(get(server, "/escape").status()).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(server.get("/inside").status()).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(server.get("/escape").status()).isEqualTo(Status.NOT_FOUND_404);
         }
         try (var server = serve(StaticFiles.serving(root).withSymlinks(SymlinkPolicy.WITHIN_ROOT))) {
-            assertThat(bodyOf(get(server, "/inside"))).isEqualTo("hello, world");
-            assertThat(get(server, "/escape").status()).isEqualTo(Status.NOT_FOUND_404);
+            assertThat(bodyOf(server.get("/inside"))).isEqualTo("hello, world");
+            assertThat(server.get("/escape").status()).isEqualTo(Status.NOT_FOUND_404);
         }
     }
 
@@ -247,7 +236,7 @@ class StaticFilesTest {
         "/" + "..%2f" + "..%2f" + "secret.txt", "/docs/sub/../../../secret.txt"})
     void neverServesAnythingOutsideTheRoot(String target) {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
-            Response response = get(server, target);
+            Response response = server.get(target);
             assertThat(bodyOf(response)).doesNotContain(SECRET);
             assertThat(response.status().code()).isIn(400, 404);
         }
@@ -257,7 +246,7 @@ class StaticFilesTest {
     void redirectsNeverPointOffSite() {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
             for (String target : new String[] {"//docs", "/docs", "/%2fdocs"}) {
-                Response response = get(server, target);
+                Response response = server.get(target);
                 response.headers().first("Location").ifPresent(location ->
                         assertThat(location).startsWith("/").doesNotStartWith("//"));
             }

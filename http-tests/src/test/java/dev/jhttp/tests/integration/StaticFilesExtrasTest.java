@@ -4,7 +4,6 @@ import dev.jhttp.core.Body;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.files.StaticFiles;
-import dev.jhttp.tests.fixtures.RawSocket;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

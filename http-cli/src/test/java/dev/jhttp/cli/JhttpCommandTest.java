@@ -115,6 +115,36 @@ class JhttpCommandTest {
     }
 
     @Test
+    void streamingCookieAndAuthRoutesBehaveLikeHttpbin() throws Exception {
+        try (CliRun run = CliRun.start("-r", "/drip", "-r", "/sse", "-r", "/cookies", "-r", "/basic-auth",
+                "-p", "0", "--ready-json")) {
+            int port = run.port();
+            assertThat(get(port, "/drip?numbytes=5&duration=0").body()).isEqualTo("*****");
+            assertThat(get(port, "/sse?count=2&interval=0").body()).startsWith("id: 0\ndata: {")
+                    .contains("\n\nid: 1\n");
+            String base = "http://127.0.0.1:" + port;
+            HttpURLConnection set = (HttpURLConnection) URI.create(base + "/cookies/set?flavour=oat").toURL()
+                    .openConnection();
+            set.setInstanceFollowRedirects(false);
+            assertThat(set.getResponseCode()).isEqualTo(302);
+            assertThat(set.getHeaderField("Set-Cookie")).isEqualTo("flavour=oat; Path=/");
+            set.disconnect();
+            HttpURLConnection show = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/cookies").toURL()
+                    .openConnection();
+            show.setRequestProperty("Cookie", "a=1; b=2");
+            assertThat(new String(show.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"cookies\":{\"a\":\"1\",\"b\":\"2\"}}\n");
+            assertThat(get(port, "/basic-auth/ada/secret").statusCode()).isEqualTo(401);
+            HttpURLConnection auth = (HttpURLConnection) URI.create(base + "/basic-auth/ada/secret").toURL()
+                    .openConnection();
+            auth.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("ada:secret".getBytes(StandardCharsets.UTF_8)));
+            assertThat(auth.getResponseCode()).isEqualTo(200);
+            auth.disconnect();
+        }
+    }
+
+    @Test
     void unknownRouteIsAOneLineErrorListingTheValidOnes() throws Exception {
         CliRun run = CliRun.finished("--route", "/nope", "-p", "0");
         assertThat(run.exitCode()).isEqualTo(1);

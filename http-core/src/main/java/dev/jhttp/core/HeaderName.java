@@ -149,8 +149,10 @@ public final class HeaderName {
         for (int slot = hash(bytes, offset, length); BY_HASH[slot] != null; slot = (slot + 1) & (BY_HASH.length - 1)) {
             HeaderName known = BY_HASH[slot];
             if (known.lowerCase.length() == length && known.matchesIgnoringCase(bytes, offset)) {
-                return Ascii.spells(bytes, offset, known.name) ? known
-                        : new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), known.lowerCase);
+                if (Ascii.spells(bytes, offset, known.name)) {
+                    return known;
+                }
+                return new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), known.lowerCase);
             }
         }
         return of(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));

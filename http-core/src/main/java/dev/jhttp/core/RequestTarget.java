@@ -118,8 +118,9 @@ public final class RequestTarget {
         int authorityEnd = authorityEnd(raw, authorityStart);
         int question = raw.indexOf('?', authorityEnd);
         String path = raw.substring(authorityEnd, question < 0 ? raw.length() : question);
-        return new RequestTarget(raw, Form.ABSOLUTE, raw.substring(0, colon), raw.substring(authorityStart, authorityEnd),
-                path.isEmpty() ? "/" : path, question < 0 ? null : raw.substring(question + 1));
+        return new RequestTarget(raw, Form.ABSOLUTE, raw.substring(0, colon),
+                raw.substring(authorityStart, authorityEnd), path.isEmpty() ? "/" : path,
+                question < 0 ? null : raw.substring(question + 1));
     }
 
     private static int authorityEnd(String raw, int start) {

@@ -84,6 +84,14 @@ public final class DemoRoutes {
                                     }
                                 }, -1));
                     }),
+            new Route("/drip", "/drip", "?numbytes=N&duration=S: N bytes spread over S seconds (at most 10 KiB, 10 s)",
+                    (request, path) -> StreamingRoutes.drip(request)),
+            new Route("/sse", "/sse", "?count=N&interval=S: server-sent events (at most 100, 5 s apart)",
+                    (request, path) -> StreamingRoutes.serverSentEvents(request)),
+            new Route("/cookies", "/cookies/*", "the cookies sent; /cookies/set?name=value and /cookies/delete?name",
+                    CookieRoutes::handle),
+            new Route("/basic-auth", "/basic-auth/{user}/{password}", "200 with matching Basic credentials, else 401",
+                    DemoRoutes::basicAuth),
             new Route("/redirect", "/redirect/{n}", "redirects n times, then answers 200 (at most 20)",
                     (request, path) -> {
                         int remaining = number(path, "n", 0, MAX_REDIRECTS);
@@ -103,8 +111,26 @@ public final class DemoRoutes {
         return CATALOGUE.stream().filter(route -> route.name().equals(name)).findFirst();
     }
 
+    private static Response basicAuth(Request request, PathParameters path) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                (path.get("user") + ":" + path.get("password")).getBytes(StandardCharsets.UTF_8));
+        if (request.headers().first(HeaderName.AUTHORIZATION).filter(expected::equals).isPresent()) {
+            return json(Status.OK_200, Json.object(Map.of("authenticated", true, "user", path.get("user"))));
+        }
+        return Response.of(Status.UNAUTHORIZED_401, Headers.of("WWW-Authenticate", "Basic realm=\"jhttp\"",
+                "Content-Type", "application/json"), Body.of("{\"authenticated\":false}\n"));
+    }
+
     private static int number(PathParameters path, String name, int min, int max) {
-        String text = path.get(name);
+        return bounded(path.get(name), name, min, max);
+    }
+
+    /**
+     * {@code text} as a number from min to max.
+     *
+     * @throws HttpException 400 otherwise
+     */
+    static int bounded(String text, String name, int min, int max) {
         try {
             int value = Integer.parseInt(text);
             if (value >= min && value <= max) {
@@ -146,7 +172,7 @@ public final class DemoRoutes {
         return RequestContext.current().map(c -> c.remoteAddress().getAddress().getHostAddress()).orElse("unknown");
     }
 
-    private static Response json(Status status, String json) {
+    static Response json(Status status, String json) {
         return Response.of(status, Headers.of("Content-Type", "application/json"), Body.of(json + "\n"));
     }
 }

@@ -29,7 +29,9 @@ public final class ContentDecoder {
         this.limits = limits;
         this.failure = failure;
         this.startOffset = offset;
-        this.chunked = framing.kind() == Framing.Kind.CHUNKED ? new ChunkedDecoder(lines, limits, failure, offset) : null;
+        this.chunked = framing.kind() == Framing.Kind.CHUNKED
+                ? new ChunkedDecoder(lines, limits, failure, offset)
+                : null;
         this.outcome = framing.kind() == Framing.Kind.NONE ? new ParseResult.Complete<>(Headers.empty()) : null;
     }
 

@@ -32,7 +32,8 @@ final class FramingRules {
         if (hasTransferEncoding) {
             if (version == Version.HTTP_1_0) {
                 // RFC 9112 §6.1: an HTTP/1.0 recipient may not know chunked; treat the framing as faulty.
-                failure.set(Violation.TRANSFER_ENCODING_IN_HTTP_1_0, "Transfer-Encoding in an HTTP/1.0 message", offset);
+                failure.set(Violation.TRANSFER_ENCODING_IN_HTTP_1_0, "Transfer-Encoding in an HTTP/1.0 message",
+                        offset);
                 return null;
             }
             if (hasContentLength) {

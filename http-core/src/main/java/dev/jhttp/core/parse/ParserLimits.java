@@ -53,11 +53,13 @@ public record ParserLimits(int maxRequestLineLength, int maxHeaderSectionSize, i
     }
 
     public ParserLimits withMaxHeaderCount(int value) {
-        return new ParserLimits(maxRequestLineLength, maxHeaderSectionSize, value, maxBodySize, maxChunkExtensionLength);
+        return new ParserLimits(maxRequestLineLength, maxHeaderSectionSize, value, maxBodySize,
+                maxChunkExtensionLength);
     }
 
     public ParserLimits withMaxBodySize(long value) {
-        return new ParserLimits(maxRequestLineLength, maxHeaderSectionSize, maxHeaderCount, value, maxChunkExtensionLength);
+        return new ParserLimits(maxRequestLineLength, maxHeaderSectionSize, maxHeaderCount, value,
+                maxChunkExtensionLength);
     }
 
     public ParserLimits withMaxChunkExtensionLength(int value) {

@@ -64,8 +64,9 @@ final class DirectoryListing {
                 }
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
-                    entries.add(new Entry(child.getFileName().toString(), attributes.isDirectory(),
-                            attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant()));
+                    boolean isDirectory = attributes.isDirectory();
+                    entries.add(new Entry(child.getFileName().toString(), isDirectory,
+                            isDirectory ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant()));
                 } catch (IOException vanished) {
                     // removed while listing, or unreadable: leave it out
                 }

@@ -261,8 +261,9 @@ public final class StaticFiles implements Handler {
 
     private String zipName(List<String> segments) {
         List<String> named = segments.stream().filter(segment -> !segment.isEmpty()).toList();
-        String base = named.isEmpty() ? String.valueOf(root.toAbsolutePath().normalize().getFileName()) : named.getLast();
-        return (base.equals("null") ? "files" : base) + ".zip";
+        Path rootName = root.toAbsolutePath().normalize().getFileName();
+        String base = !named.isEmpty() ? named.getLast() : rootName != null ? rootName.toString() : "files";
+        return base + ".zip";
     }
 
     private static Headers concat(Headers first, Headers second) {

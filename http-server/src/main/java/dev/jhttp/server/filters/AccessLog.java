@@ -75,8 +75,8 @@ public final class AccessLog implements Filter {
 
     private String common(Request request, int status, long bytes, double millis) {
         return String.format(Locale.ROOT, "%s - - [%s] \"%s %s %s\" %d %s %.3fms", remote(),
-                CLF_TIME.format(clock.instant()), request.method(), escape(request.target().raw()), request.version(), status,
-                bytes < 0 ? "-" : Long.toString(bytes), millis);
+                CLF_TIME.format(clock.instant()), request.method(), escape(request.target().raw()), request.version(),
+                status, bytes < 0 ? "-" : Long.toString(bytes), millis);
     }
 
     private String json(Request request, int status, long bytes, double millis) {

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * Dispatches on method and path. The most specific matching pattern wins (literal before {@code {param}} before
  * {@code *}); among equals, the first registered. No path matches: an {@link HttpException} with 404. The path
- * matches but not the method: one with 405 and {@code Allow}. HEAD is answered by the GET route (the server drops the body), and OPTIONS lists the allowed
- * methods, unless routes for them exist.
+ * matches but not the method: one with 405 and {@code Allow}. HEAD is answered by the GET route (the server drops
+ * the body), and OPTIONS lists the allowed methods, unless routes for them exist.
  *
  * {@snippet :
  * Handler routes = Router.builder()

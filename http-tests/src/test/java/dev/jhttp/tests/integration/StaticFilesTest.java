@@ -233,12 +233,44 @@ class StaticFilesTest {
         "/docs/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/secret.txt", "/..%2fsecret.txt", "/..%5csecret.txt",
         "/docs/..%2f..%2fsecret.txt", "/%c0%ae%c0%ae/secret.txt", "/%00/../secret.txt", "/hello.txt%00.html",
         "//secret.txt", "/./hello.txt", "/.%2e/secret.txt", "/escape", "/.env", "/%2eenv",
-        "/" + "..%2f" + "..%2f" + "secret.txt", "/docs/sub/../../../secret.txt"})
+        "/" + "..%2f" + "..%2f" + "secret.txt", "/docs/sub/../../../secret.txt", "/..\\secret.txt",
+        "http://t/../secret.txt", "http://t/%2e%2e/secret.txt", "/docs/%2e%2e%2f%2e%2e%2fsecret.txt"})
     void neverServesAnythingOutsideTheRoot(String target) {
         try (var server = serve(StaticFiles.serving(root).withListing(true))) {
             Response response = server.get(target);
             assertThat(bodyOf(response)).doesNotContain(SECRET);
             assertThat(response.status().code()).isIn(400, 404);
+        }
+    }
+
+    @Test
+    void followPolicyServesLinksWhereverTheyPoint() {
+        try (var server = serve(StaticFiles.serving(root).withSymlinks(SymlinkPolicy.FOLLOW))) {
+            assertThat(bodyOf(server.get("/escape"))).isEqualTo(SECRET);
+        }
+    }
+
+    @Test
+    void cacheControlIsConfigurable() {
+        try (var server = serve(StaticFiles.serving(root).withCacheControl("public, max-age=60"))) {
+            assertThat(server.get("/hello.txt").headers().first("Cache-Control")).contains("public, max-age=60");
+        }
+    }
+
+    @Test
+    void servesFilesLargerThan2GiBByLongOffsets() throws Exception {
+        long size = 2_200_000_000L;
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(root.resolve("huge.bin").toFile(), "rw")) {
+            sparse.setLength(size);
+            sparse.seek(size - 4);
+            sparse.write("tail".getBytes(StandardCharsets.US_ASCII));
+        }
+        try (var server = serve(StaticFiles.serving(root)); RawSocket socket = server.connect()) {
+            socket.send("HEAD /huge.bin HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(socket.readResponse(Method.HEAD).headers().first("Content-Length")).contains("2200000000");
+            Response tail = server.get("/huge.bin", "Range: bytes=2199999996-");
+            assertThat(tail.headers().first("Content-Range")).contains("bytes 2199999996-2199999999/2200000000");
+            assertThat(bodyOf(tail)).isEqualTo("tail");
         }
     }
 

@@ -92,6 +92,8 @@ final class DirectoryListing {
         StringBuilder page = new StringBuilder(1024 + entries.size() * 160);
         page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                // An empty icon, so browsers do not ask the folder for a favicon.ico it probably lacks.
+                .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>").append(title).append("</title><style>").append(STYLE).append("</style></head>\n")
                 .append("<body><main><h1>").append(title).append("</h1>\n<table>\n<thead><tr>")
                 .append("<th><a href=\"?sort=name\">Name</a></th><th class=\"n\"><a href=\"?sort=size\">Size</a></th>")

@@ -93,8 +93,9 @@ public final class ErrorPages implements Filter {
                     + "\",\"status\":" + status.code() + "}\n"));
         }
         if (html > plain) {
-            return new Page(HTML, Body.of("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                    + title + "</title></head>\n<body><h1>" + title + "</h1></body></html>\n"));
+            return new Page(HTML, Body.of("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<link rel=\"icon\" href=\"data:,\"><title>" + title + "</title></head>\n<body><h1>" + title
+                    + "</h1></body></html>\n"));
         }
         return new Page(PLAIN, Body.of(title + "\n"));
     }

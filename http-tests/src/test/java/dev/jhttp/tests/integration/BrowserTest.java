@@ -1,0 +1,133 @@
+package dev.jhttp.tests.integration;
+
+import dev.jhttp.cli.demo.DemoRoutes;
+import dev.jhttp.core.Method;
+import dev.jhttp.server.Handler;
+import dev.jhttp.server.filters.AccessLog;
+import dev.jhttp.server.files.StaticFiles;
+import dev.jhttp.server.routing.Router;
+import dev.jhttp.tests.fixtures.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's headless Chromium loads the demo site and a directory listing served by jhttp: every subresource loads,
+ * the console stays clean, links navigate, and a screenshot of each page goes to http-tests/target/.
+ */
+class BrowserTest {
+    private static final Path SITE = Path.of("..", "static").toAbsolutePath().normalize();
+    private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
+    private static TestServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        Router.Builder routes = Router.builder();
+        DemoRoutes.named("/echo").ifPresent(echo -> routes.route(Method.GET, echo.pattern(), echo.handler()));
+        Handler files = StaticFiles.serving(SITE).withListing(true);
+        Handler app = AccessLog.commonLogFormat(ACCESS_LOG::add).wrap(routes.get("/*", files).build());
+        server = TestServer.start(app);
+        ChromeOptions options = new ChromeOptions();
+        // Debian's browser and driver: Selenium Manager's own downloads cannot work here.
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1100,900");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void demoSiteLoadsEverySubresourceWithoutConsoleErrors() throws Exception {
+        browser.get(server.uri("/").toString());
+        assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
+        // app.js fetches /echo and reports it on the page.
+        waitFor(() -> browser.findElement(By.id("echo-status")).getText().startsWith("/echo is mounted"));
+        List<Map<String, Object>> resources = resourceStatuses();
+        assertThat(resources).extracting(r -> r.get("name").toString())
+                .anyMatch(name -> name.endsWith("/style.css")).anyMatch(name -> name.endsWith("/app.js"))
+                .anyMatch(name -> name.endsWith("/jhttp.svg"));
+        // Media elements report no status to resource timing; the access log tells what the server answered.
+        assertThat(resources).filteredOn(r -> ((Number) r.get("status")).intValue() != 0)
+                .allSatisfy(r -> assertThat(((Number) r.get("status")).intValue()).isIn(200, 206, 304));
+        waitFor(() -> ACCESS_LOG.stream().anyMatch(line -> line.contains("\"GET /media/tone.wav HTTP/1.1\" 20")));
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(ACCESS_LOG).noneMatch(line -> line.matches(".*\" [45]\\d\\d .*"));
+        screenshot("demo-site.png");
+    }
+
+    @Test
+    void directoryListingLinksNavigate() throws Exception {
+        browser.get(server.uri("/media/").toString());
+        assertThat(browser.getTitle()).isEqualTo("Index of /media/");
+        screenshot("listing.png");
+        browser.findElement(By.linkText("../")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith("/"));
+        assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resourceStatuses() {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource')"
+                        + ".map(e => ({name: e.name, status: e.responseStatus}));");
+    }
+
+    private static List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isPositive();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}

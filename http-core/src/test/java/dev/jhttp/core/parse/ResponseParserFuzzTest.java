@@ -16,6 +16,7 @@ class ResponseParserFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void arbitraryResponsesNeverThrow(FuzzedDataProvider data) {
+        // Jazzer takes numbers from the end of the input, so seed files end with the method's byte.
         Method method = METHODS[data.consumeInt(0, METHODS.length - 1)];
         ResponseParser parser = ResponseParser.create(LIMITS);
         parser.reset(method);

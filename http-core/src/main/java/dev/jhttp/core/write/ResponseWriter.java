@@ -10,6 +10,7 @@ import dev.jhttp.core.headers.HttpDate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,12 @@ import java.util.Objects;
  * }
  */
 public final class ResponseWriter {
+    /** The Date value of one second, shared by every response written in it. */
+    private record StampedDate(long epochSecond, String text) {
+    }
+
     private final Clock clock;
+    private volatile StampedDate date = new StampedDate(Long.MIN_VALUE, "");
 
     private ResponseWriter(Clock clock) {
         this.clock = clock;
@@ -58,7 +64,7 @@ public final class ResponseWriter {
         Headers headers = Framing.apply(response.headers(), response.body(), status.permitsContent(), true,
                 recipientVersion == Version.HTTP_1_1);
         if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
-            headers = headers.with(HeaderName.DATE, HttpDate.format(clock.instant()));
+            headers = headers.with(HeaderName.DATE, currentDate());
         }
         return response.withHeaders(headers);
     }
@@ -94,6 +100,17 @@ public final class ResponseWriter {
     public void writeHead(Response response, OutputStream out) throws IOException {
         out.write(encodeHead(prepare(response)));
         out.flush();
+    }
+
+    // IMF-fixdate has one-second resolution, so formatting once a second is enough.
+    private String currentDate() {
+        Instant now = clock.instant();
+        StampedDate stamped = date;
+        if (stamped.epochSecond() != now.getEpochSecond()) {
+            stamped = new StampedDate(now.getEpochSecond(), HttpDate.format(now));
+            date = stamped;
+        }
+        return stamped.text();
     }
 
     /** The status-line and fields of {@code response} exactly as given, with the empty line that ends them. */

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +72,36 @@ class ResponseWriterTest {
                 .isEqualTo("HTTP/1.1 204 No Content\r\n" + DATE + "\r\n");
         assertThat(written(Response.of(Status.NOT_MODIFIED_304).withHeader("ETag", "\"v1\"")))
                 .isEqualTo("HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n" + DATE + "\r\n");
+    }
+
+    @Test
+    void dateFollowsTheClockSecondBySecond() throws IOException {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00.100Z"));
+        Clock ticking = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ResponseWriter writer = ResponseWriter.create(ticking);
+        assertThat(writer.prepare(Response.of(Status.OK_200)).headers().first("Date"))
+                .contains("Thu, 01 Jan 2026 00:00:00 GMT");
+        now.set(Instant.parse("2026-01-01T00:00:00.900Z"));
+        assertThat(writer.prepare(Response.of(Status.OK_200)).headers().first("Date"))
+                .contains("Thu, 01 Jan 2026 00:00:00 GMT");
+        now.set(Instant.parse("2026-01-01T00:00:01.000Z"));
+        assertThat(writer.prepare(Response.of(Status.OK_200)).headers().first("Date"))
+                .contains("Thu, 01 Jan 2026 00:00:01 GMT");
     }
 
     @Test

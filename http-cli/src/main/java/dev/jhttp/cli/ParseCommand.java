@@ -22,9 +22,9 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -139,7 +139,7 @@ final class ParseCommand implements Callable<Integer> {
         if (message instanceof Request request) {
             fields.put("method", request.method().name());
             fields.put("target", request.target().raw());
-            fields.put("form", request.target().form().name().toLowerCase(java.util.Locale.ROOT));
+            fields.put("form", request.target().form().name().toLowerCase(Locale.ROOT));
             fields.put("path", request.target().path());
             fields.put("query", request.target().queryParameters());
             fields.put("version", request.version().text());
@@ -155,34 +155,25 @@ final class ParseCommand implements Callable<Integer> {
             body = response.body();
             trailers = response.trailers();
         }
-        fields.put("headers", pairs(headers));
+        fields.put("headers", Json.fieldPairs(headers));
         fields.put("bodyLength", body.length());
         if (!trailers.isEmpty()) {
-            fields.put("trailers", pairs(trailers));
+            fields.put("trailers", Json.fieldPairs(trailers));
         }
         return fields;
-    }
-
-    private static List<List<String>> pairs(Headers headers) {
-        List<List<String>> pairs = new ArrayList<>();
-        for (int i = 0; i < headers.size(); i++) {
-            pairs.add(List.of(headers.name(i).name(), headers.value(i)));
-        }
-        return pairs;
     }
 
     @SuppressWarnings("unchecked")
     private static String text(Map<String, Object> fields) {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            if (field.getValue() instanceof List<?> list && field.getKey().equals("headers")
-                    || field.getKey().equals("trailers")) {
+            if (field.getKey().equals("headers") || field.getKey().equals("trailers")) {
                 List<List<String>> lines = (List<List<String>>) field.getValue();
-                text.append(String.format("%-10s %d%n", field.getKey(), lines.size()));
+                text.append(String.format(Locale.ROOT, "%-10s %d%n", field.getKey(), lines.size()));
                 lines.forEach(pair -> text.append("  ").append(pair.get(0)).append(": ").append(pair.get(1))
                         .append('\n'));
             } else {
-                text.append(String.format("%-10s %s%n", field.getKey(), field.getValue()));
+                text.append(String.format(Locale.ROOT, "%-10s %s%n", field.getKey(), field.getValue()));
             }
         }
         return text.toString().stripTrailing();

@@ -1,5 +1,6 @@
 package dev.jhttp.cli;
 
+import dev.jhttp.cli.demo.Json;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts a server for a command, announces it, and serves until interrupted or the JVM shuts down. */
@@ -75,10 +78,12 @@ final class ServerRunner {
                                  PrintWriter err) {
         List<String> urls = urls(server.address());
         if (options.readyJson) {
-            out.println("{\"port\":" + server.port() + ",\"urls\":[" + String.join(",",
-                    urls.stream().map(url -> "\"" + url + "\"").toList()) + "],\"pid\":" + ProcessHandle.current().pid()
-                    + ",\"root\":" + (root == null ? "null" : "\"" + root.toString().replace("\\", "\\\\")
-                    .replace("\"", "\\\"") + "\"") + "}");
+            Map<String, Object> ready = new LinkedHashMap<>();
+            ready.put("port", server.port());
+            ready.put("urls", urls);
+            ready.put("pid", ProcessHandle.current().pid());
+            ready.put("root", root == null ? null : root.toString());
+            out.println(Json.object(ready));
         } else if (!options.quiet) {
             out.println((root == null ? "Serving demo routes" : "Serving " + root) + " at:");
             urls.forEach(url -> out.println("  " + url));

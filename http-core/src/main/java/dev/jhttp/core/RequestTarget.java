@@ -80,7 +80,7 @@ public final class RequestTarget {
     }
 
     /** Why {@code raw} is not a valid origin-, absolute- or asterisk-form target, or {@code null} if it is. */
-    public static String checkTarget(String raw) {
+    private static String checkTarget(String raw) {
         Objects.requireNonNull(raw, "raw");
         String reason = UriSyntax.checkTargetChars(raw);
         if (reason != null || raw.charAt(0) == '/' || raw.equals("*")) {
@@ -96,7 +96,7 @@ public final class RequestTarget {
     }
 
     /** Why {@code raw} is not a valid authority-form target, or {@code null} if it is. */
-    public static String checkAuthorityForm(String raw) {
+    private static String checkAuthorityForm(String raw) {
         Objects.requireNonNull(raw, "raw");
         String reason = UriSyntax.checkTargetChars(raw);
         return reason != null ? reason : UriSyntax.checkHostAndPort(raw, true);

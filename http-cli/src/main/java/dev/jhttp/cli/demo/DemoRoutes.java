@@ -1,7 +1,6 @@
 package dev.jhttp.cli.demo;
 
 import dev.jhttp.core.Body;
-import dev.jhttp.core.Header;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
@@ -44,7 +43,7 @@ public final class DemoRoutes {
             new Route("/anything", "/anything/*", "like /echo, under any path below /anything",
                     (request, path) -> json(Status.OK_200, describe(request))),
             new Route("/headers", "/headers", "the request headers, in the order and case received",
-                    (request, path) -> json(Status.OK_200, Json.object(Map.of("headers", headerList(request))))),
+                    (request, path) -> json(Status.OK_200, Json.object(Map.of("headers", Json.fieldPairs(request.headers()))))),
             new Route("/ip", "/ip", "the client's address",
                     (request, path) -> json(Status.OK_200, Json.object(Map.of("origin", clientAddress())))),
             new Route("/user-agent", "/user-agent", "the User-Agent header",
@@ -151,7 +150,7 @@ public final class DemoRoutes {
         fields.put("path", request.target().path());
         fields.put("query", request.target().queryParameters());
         fields.put("version", request.version().text());
-        fields.put("headers", headerList(request));
+        fields.put("headers", Json.fieldPairs(request.headers()));
         fields.put("origin", clientAddress());
         byte[] bytes = content.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -160,12 +159,6 @@ public final class DemoRoutes {
         fields.put("bodyBase64", utf8 ? null : Base64.getEncoder().encodeToString(bytes));
         fields.put("bodyLength", bytes.length);
         return Json.object(fields);
-    }
-
-    private static List<List<String>> headerList(Request request) {
-        return request.headers().size() == 0 ? List.of() : java.util.stream.StreamSupport
-                .stream(request.headers().spliterator(), false)
-                .map((Header header) -> List.of(header.name().name(), header.value())).toList();
     }
 
     private static String clientAddress() {

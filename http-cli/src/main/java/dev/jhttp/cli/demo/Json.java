@@ -1,10 +1,14 @@
 package dev.jhttp.cli.demo;
 
+import dev.jhttp.core.Headers;
+
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Just enough JSON writing for the demo routes: maps, lists, strings, numbers, booleans and null. */
+/** Just enough JSON writing for the command: maps, lists, strings, numbers, booleans and null. */
 public final class Json {
     private Json() {
     }
@@ -40,6 +44,15 @@ public final class Json {
         };
     }
 
+    /** Header fields as [name, value] pairs, in wire order and with their spelling: JSON has no ordered multimap. */
+    public static List<List<String>> fieldPairs(Headers headers) {
+        List<List<String>> pairs = new ArrayList<>(headers.size());
+        for (int i = 0; i < headers.size(); i++) {
+            pairs.add(List.of(headers.name(i).name(), headers.value(i)));
+        }
+        return pairs;
+    }
+
     static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -52,7 +65,7 @@ public final class Json {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -97,13 +97,6 @@ final class MessageReader<T> {
         return new ParseResult.Failed<>(failure.error());
     }
 
-    /** The message with empty content, once its header section is parsed; null before. */
-    T head() {
-        return state == State.BODY || state == State.COMPLETE || state == State.HEAD_DELIVERED
-                ? dialect.build(headers, Body.empty(), Headers.empty())
-                : null;
-    }
-
     /** The header fields parsed before the current message failed or stopped: all valid lines, maybe not all lines. */
     Headers partialFields() {
         return headers != null ? headers : state == State.FIELDS || state == State.FAILED ? fieldReader.fields()

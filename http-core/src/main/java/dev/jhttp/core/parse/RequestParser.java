@@ -13,7 +13,6 @@ import dev.jhttp.core.internal.UriSyntax;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A strict, incremental HTTP/1.1 request parser (RFC 9112). Feed it bytes in chunks of any size; any split of the
@@ -55,14 +54,6 @@ public final class RequestParser {
      */
     public ParseResult<Request> feed(ByteBuffer in) {
         return reader.feed(in);
-    }
-
-    /**
-     * The current request's head (with empty content) as soon as its header section is parsed, so a server can act
-     * on it before the content arrives — answer {@code Expect: 100-continue}, say. Empty before then.
-     */
-    public Optional<Request> head() {
-        return Optional.ofNullable(reader.head());
     }
 
     /**
@@ -161,15 +152,15 @@ public final class RequestParser {
 
         private boolean parseTarget(String raw, int offset, Failure failure) {
             boolean connect = method.equals(Method.CONNECT);
-            String reason = connect ? RequestTarget.checkAuthorityForm(raw) : RequestTarget.checkTarget(raw);
-            if (reason != null) {
+            try {
+                target = connect ? RequestTarget.authorityForm(raw) : RequestTarget.of(raw);
+            } catch (IllegalArgumentException invalid) {
                 // RFC 9112 §3.2.3: CONNECT takes the authority-form, and only CONNECT does.
                 boolean wrongForm = connect && (raw.charAt(0) == '/' || raw.equals("*"));
                 failure.set(wrongForm ? Violation.TARGET_FORM_NOT_ALLOWED : Violation.INVALID_REQUEST_TARGET,
-                        wrongForm ? "CONNECT needs the authority-form" : reason, offset);
+                        wrongForm ? "CONNECT needs the authority-form" : invalid.getMessage(), offset);
                 return false;
             }
-            target = connect ? RequestTarget.authorityForm(raw) : RequestTarget.of(raw);
             if (target.form() == RequestTarget.Form.ASTERISK && !method.equals(Method.OPTIONS)) {
                 // RFC 9112 §3.2.4: the asterisk-form is only for OPTIONS.
                 failure.set(Violation.TARGET_FORM_NOT_ALLOWED, "asterisk-form is only for OPTIONS", offset);

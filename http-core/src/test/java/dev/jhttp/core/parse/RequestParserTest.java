@@ -168,18 +168,6 @@ class RequestParserTest {
     }
 
     @Test
-    void offersTheHeadBeforeTheContentArrives() {
-        RequestParser parser = RequestParser.create();
-        parser.feed(ByteBuffer.wrap(bytes("POST /up HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\n")));
-        assertThat(parser.head()).isEmpty();
-        parser.feed(ByteBuffer.wrap(bytes("Content-Length: 3\r\n\r\nab")));
-        assertThat(parser.head()).hasValueSatisfying(head -> {
-            assertThat(head.headers().first("Expect")).contains("100-continue");
-            assertThat(head.body()).isEqualTo(Body.empty());
-        });
-    }
-
-    @Test
     void keepsTheValidFieldsParsedBeforeAFailure() {
         RequestParser parser = RequestParser.create();
         parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nAccept: application/json\r\nBad Name: x\r\n\r\n")));

@@ -1,6 +1,7 @@
 package dev.jhttp.server.files;
 
 import dev.jhttp.core.headers.PercentEncoding;
+import dev.jhttp.server.internal.JsonText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ final class DirectoryListing {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            out.append(i == 0 ? "\n" : ",\n").append("{\"name\":\"").append(escapeJson(entry.name()))
+            out.append(i == 0 ? "\n" : ",\n").append("{\"name\":\"").append(JsonText.escape(entry.name()))
                     .append("\",\"type\":\"").append(entry.directory() ? "directory" : "file")
                     .append("\",\"size\":").append(entry.size()).append(",\"modified\":\"")
                     .append(entry.modified()).append("\"}");
@@ -158,21 +159,6 @@ final class DirectoryListing {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String escapeJson(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
             }
         }
         return out.toString();

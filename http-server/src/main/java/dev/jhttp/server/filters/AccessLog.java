@@ -6,6 +6,7 @@ import dev.jhttp.core.Response;
 import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.RequestContext;
+import dev.jhttp.server.internal.JsonText;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Logs one line per exchange, in Common Log Format or as JSON lines, with the time the handler chain took to produce
- * the response. Lines go to a sink of your choice; the filter never prints by itself. A handler that throws is
- * logged with status 500, and the exception goes on to the server.
+ * the response. Lines go to a sink of your choice; the filter never prints by itself. Request text in a line is
+ * escaped (quotes, controls, non-ASCII), so a client can never forge a line. A handler that throws is logged with
+ * status 500, and the exception goes on to the server.
  *
  * {@snippet :
  * Filter log = AccessLog.commonLogFormat(System.out::println);
@@ -75,35 +77,21 @@ public final class AccessLog implements Filter {
 
     private String common(Request request, int status, long bytes, double millis) {
         return String.format(Locale.ROOT, "%s - - [%s] \"%s %s %s\" %d %s %.3fms", remote(),
-                CLF_TIME.format(clock.instant()), request.method(), escape(request.target().raw()), request.version(),
-                status, bytes < 0 ? "-" : Long.toString(bytes), millis);
+                CLF_TIME.format(clock.instant()), request.method(), JsonText.escape(request.target().raw()),
+                request.version(), status, bytes < 0 ? "-" : Long.toString(bytes), millis);
     }
 
     private String json(Request request, int status, long bytes, double millis) {
+        String userAgent = request.headers().first(HeaderName.USER_AGENT)
+                .map(ua -> "\"" + JsonText.escape(ua) + "\"").orElse("null");
         return String.format(Locale.ROOT, "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"%s\",\"target\":\"%s\","
                 + "\"version\":\"%s\",\"status\":%d,\"bytes\":%s,\"durationMs\":%.3f,\"userAgent\":%s}",
-                clock.instant(), remote(), escape(request.method().name()), escape(request.target().raw()),
-                request.version(), status, bytes < 0 ? "null" : Long.toString(bytes), millis,
-                request.headers().first(HeaderName.USER_AGENT).map(ua -> "\"" + escape(ua) + "\"").orElse("null"));
+                clock.instant(), remote(), JsonText.escape(request.method().name()),
+                JsonText.escape(request.target().raw()), request.version(), status,
+                bytes < 0 ? "null" : Long.toString(bytes), millis, userAgent);
     }
 
     private static String remote() {
         return RequestContext.current().map(c -> c.remoteAddress().getAddress().getHostAddress()).orElse("-");
-    }
-
-    /** Escapes quotes, backslashes and anything outside printable ASCII, so a line can never be forged. */
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c >= 0x7F) {
-                out.append("\\u%04x".formatted((int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -11,6 +11,7 @@ import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContentException;
+import dev.jhttp.server.internal.JsonText;
 
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -89,8 +90,8 @@ public final class ErrorPages implements Filter {
         // A client that takes application/json gets problem details, which are JSON.
         double json = Math.max(accept.qualityOfMediaType(PROBLEM_JSON), accept.qualityOfMediaType("application/json"));
         if (json > plain && json > html) {
-            return new Page(PROBLEM_JSON, Body.of("{\"type\":\"about:blank\",\"title\":\"" + status.reason()
-                    + "\",\"status\":" + status.code() + "}\n"));
+            return new Page(PROBLEM_JSON, Body.of("{\"type\":\"about:blank\",\"title\":\""
+                    + JsonText.escape(status.reason()) + "\",\"status\":" + status.code() + "}\n"));
         }
         if (html > plain) {
             return new Page(HTML, Body.of("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -1,11 +1,8 @@
 package dev.jhttp.tests.integration;
 
-import dev.jhttp.cli.demo.DemoRoutes;
-import dev.jhttp.core.Method;
-import dev.jhttp.server.Handler;
 import dev.jhttp.server.filters.AccessLog;
-import dev.jhttp.server.files.StaticFiles;
-import dev.jhttp.server.routing.Router;
+import dev.jhttp.tests.fixtures.Await;
+import dev.jhttp.tests.fixtures.DemoSite;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,18 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the console stays clean, links navigate, and a screenshot of each page goes to http-tests/target/.
  */
 class BrowserTest {
-    private static final Path SITE = Path.of("..", "static").toAbsolutePath().normalize();
     private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        Router.Builder routes = Router.builder();
-        DemoRoutes.named("/echo").ifPresent(echo -> routes.route(Method.GET, echo.pattern(), echo.handler()));
-        Handler files = StaticFiles.serving(SITE).withListing(true);
-        Handler app = AccessLog.commonLogFormat(ACCESS_LOG::add).wrap(routes.get("/*", files).build());
-        server = TestServer.start(app);
+        server = TestServer.start(AccessLog.commonLogFormat(ACCESS_LOG::add).wrap(DemoSite.withRoutes("/echo")));
         ChromeOptions options = new ChromeOptions();
         // Debian's browser and driver: Selenium Manager's own downloads cannot work here.
         options.setBinary("/usr/bin/chromium");
@@ -79,7 +71,8 @@ class BrowserTest {
         browser.get(server.uri("/").toString());
         assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
         // app.js fetches /echo and reports it on the page.
-        waitFor(() -> browser.findElement(By.id("echo-status")).getText().startsWith("/echo is mounted"));
+        Await.until(() -> browser.findElement(By.id("echo-status")).getText().startsWith("/echo is mounted"),
+                Duration.ofSeconds(10), "the page's /echo check");
         List<Map<String, Object>> resources = resourceStatuses();
         assertThat(resources).extracting(r -> r.get("name").toString())
                 .anyMatch(name -> name.endsWith("/style.css")).anyMatch(name -> name.endsWith("/app.js"))
@@ -87,7 +80,8 @@ class BrowserTest {
         // Media elements report no status to resource timing; the access log tells what the server answered.
         assertThat(resources).filteredOn(r -> ((Number) r.get("status")).intValue() != 0)
                 .allSatisfy(r -> assertThat(((Number) r.get("status")).intValue()).isIn(200, 206, 304));
-        waitFor(() -> ACCESS_LOG.stream().anyMatch(line -> line.contains("\"GET /media/tone.wav HTTP/1.1\" 20")));
+        Await.until(() -> ACCESS_LOG.stream().anyMatch(line -> line.contains("\"GET /media/tone.wav HTTP/1.1\" 20")),
+                Duration.ofSeconds(10), "the audio request");
         assertThat(consoleErrors()).isEmpty();
         assertThat(ACCESS_LOG).noneMatch(line -> line.matches(".*\" [45]\\d\\d .*"));
         screenshot("demo-site.png");
@@ -99,7 +93,7 @@ class BrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Index of /media/");
         screenshot("listing.png");
         browser.findElement(By.linkText("../")).click();
-        waitFor(() -> browser.getCurrentUrl().endsWith("/"));
+        Await.until(() -> browser.getCurrentUrl().endsWith("/"), Duration.ofSeconds(10), "navigation to ../");
         assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
         assertThat(consoleErrors()).isEmpty();
     }
@@ -121,13 +115,5 @@ class BrowserTest {
         Path target = Path.of("target", name);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isPositive();
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.jhttp.tests.integration;
 
-import dev.jhttp.cli.demo.DemoRoutes;
-import dev.jhttp.core.Method;
-import dev.jhttp.server.Handler;
-import dev.jhttp.server.files.StaticFiles;
-import dev.jhttp.server.routing.Router;
+import dev.jhttp.tests.fixtures.DemoSite;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,17 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code wget --mirror} of the demo site: every link it follows resolves, and the copies match the files. */
 class MirrorTest {
-    private static final Path SITE = Path.of("..", "static").toAbsolutePath().normalize();
-
     @Test
     void wgetMirrorsTheDemoSite(@TempDir Path mirror) throws Exception {
-        Router.Builder routes = Router.builder();
-        for (String name : List.of("/echo", "/headers", "/stream", "/bytes")) {
-            DemoRoutes.Route route = DemoRoutes.named(name).orElseThrow();
-            routes.route(Method.GET, route.pattern(), route.handler());
-        }
-        Handler app = routes.get("/*", StaticFiles.serving(SITE).withListing(true)).build();
-        try (var server = TestServer.start(app)) {
+        try (var server = TestServer.start(DemoSite.withRoutes("/echo", "/headers", "/stream", "/bytes"))) {
             // /status/{code} answers the code it is given, so it is left out of "every link resolves".
             Process wget = new ProcessBuilder("wget", "--mirror", "--no-parent", "--no-verbose", "-e", "robots=off",
                     "--exclude-directories=/status", "--timeout=10", "--tries=1", "--directory-prefix",
@@ -40,7 +28,7 @@ class MirrorTest {
             assertThat(wget.exitValue()).as(log).isZero();
             for (String file : List.of("index.html", "style.css", "app.js", "jhttp.svg", "media/tone.wav")) {
                 assertThat(Files.readAllBytes(mirror.resolve(file))).as(file)
-                        .isEqualTo(Files.readAllBytes(SITE.resolve(file)));
+                        .isEqualTo(Files.readAllBytes(DemoSite.ROOT.resolve(file)));
             }
             assertThat(log).doesNotContain("ERROR").doesNotContain("broken link");
         }

@@ -7,6 +7,7 @@ import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
 import dev.jhttp.server.routing.Router;
+import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.RawSocket;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.Test;
@@ -216,11 +217,8 @@ class RobustnessTest {
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setReceiveBufferSize(4096);
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes());
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (server.server().openConnections() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(server.server().openConnections()).isZero();
+            Await.until(() -> server.server().openConnections() == 0, Duration.ofSeconds(10),
+                    "the stalled connection to be dropped");
         }
     }
 
@@ -236,10 +234,11 @@ class RobustnessTest {
     @Test
     void gracefulStopFinishesInFlightRequestsAndClosesIdleOnes() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Handler slow = request -> {
             if (request.target().path().equals("/slow")) {
                 entered.countDown();
-                Thread.sleep(300);
+                assertThat(release.await(5, TimeUnit.SECONDS)).isTrue();
             }
             return ExchangeTest.text(Status.OK_200, "finished");
         };
@@ -252,6 +251,7 @@ class RobustnessTest {
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
             Thread stopper = Thread.ofVirtual().start(() -> server.server().stop(Duration.ofSeconds(5)));
             assertThat(idle.readUntilClosed()).isEmpty();
+            release.countDown();   // the in-flight request finishes only after the stop has begun
             Response response = busy.readResponse();
             assertThat(bodyOf(response)).isEqualTo("finished");
             assertThat(response.headers().first("Connection")).contains("close");
@@ -264,13 +264,15 @@ class RobustnessTest {
     @Test
     void stopForceClosesWhatOutlastsTheGracePeriod() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch testOver = new CountDownLatch(1);
         Handler stuck = request -> {
             entered.countDown();
-            Thread.sleep(30_000);
+            testOver.await(10, TimeUnit.SECONDS);
             return ExchangeTest.text(Status.OK_200, "too late");
         };
         TestServer server = TestServer.start(stuck);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        try (AutoCloseable freeHandler = testOver::countDown;
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes());
             assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();

@@ -5,6 +5,7 @@ import dev.jhttp.core.Status;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.ResponseParser;
 import dev.jhttp.server.Handler;
+import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -46,7 +47,9 @@ class ShutdownUnderLoadTest {
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(Thread.ofVirtual().start(() -> requestLoop(server.port(), completed, truncated)));
         }
-        Thread.sleep(ThreadLocalRandom.current().nextInt(100, 300));
+        // Stop at a random moment: after a random number of requests have started.
+        int stopAfter = ThreadLocalRandom.current().nextInt(30, 300);
+        Await.until(() -> started.get() >= stopAfter, Duration.ofSeconds(10), stopAfter + " requests");
         server.server().stop(Duration.ofSeconds(5));
         for (Thread client : clients) {
             client.join(Duration.ofSeconds(10));

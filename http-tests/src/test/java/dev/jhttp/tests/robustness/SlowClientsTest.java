@@ -3,6 +3,7 @@ package dev.jhttp.tests.robustness;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
+import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.RawSocket;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,8 @@ class SlowClientsTest {
             for (int i = 0; i < lorises; i++) {
                 dribblers.add(Thread.ofVirtual().start(() -> dribble(server.port(), timedOut)));
             }
-            Thread.sleep(500);
+            Await.until(() -> server.server().openConnections() >= lorises, Duration.ofSeconds(10),
+                    "every slow-loris connection to be accepted");
             long underAttack = p99Micros(server.port(), 300);
             for (Thread dribbler : dribblers) {
                 dribbler.join(Duration.ofSeconds(20));

@@ -81,6 +81,9 @@ final class AppBuilder {
             AccessLog log = options.accessLog == ServerOptions.AccessLogFormat.json
                     ? AccessLog.jsonLines(line -> println(out, line))
                     : AccessLog.commonLogFormat(line -> println(out, line));
+            if (options.color.enabled(System.getenv("NO_COLOR"), Terminal.isInteractive())) {
+                log = log.withAnsiColors();
+            }
             chain = log.andThen(chain);
         }
         return chain.wrap(app);

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a completion script for bash and zsh.",
         footer = {"", "Examples:",
-            "  source <(jhttp completion)              in the current shell",
-            "  jhttp completion > ~/.jhttp-completion   then source it from ~/.bashrc or ~/.zshrc"})
+            "  source <(jhttp completion)            in the current shell",
+            "  jhttp completion > ~/.jhttp-complete  then source it from ~/.bashrc"})
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -32,9 +32,9 @@ import java.util.concurrent.Callable;
 @Command(name = "parse", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Parse raw HTTP requests (or responses) and print them, or the rule they break.",
         footer = {"", "Examples:",
-            "  printf 'GET /a?b=1 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' | jhttp parse",
             "  jhttp parse --lf request.txt          a hand-written file with plain newlines",
-            "  jhttp parse --response --json reply.http"})
+            "  jhttp parse --response --json reply.http",
+            "  printf 'GET /a?b=1 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' | jhttp parse"})
 final class ParseCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE",
             description = "File to read, or - for standard input (the default).")

@@ -18,6 +18,11 @@ final class ServerOptions {
             description = "Access log on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     AccessLogFormat accessLog;
 
+    @Option(names = "--color", defaultValue = "${env:JHTTP_COLOR:-auto}",
+            description = "Colour the access log's status: ${COMPLETION-CANDIDATES}; auto colours on a terminal "
+                    + "unless NO_COLOR is set (default: ${DEFAULT-VALUE}).")
+    ColorMode color;
+
     @Option(names = {"-q", "--quiet"}, defaultValue = "${env:JHTTP_QUIET:-false}",
             description = "Print no banner and no access log.")
     boolean quiet;

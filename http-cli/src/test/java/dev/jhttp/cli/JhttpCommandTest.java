@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -32,6 +33,15 @@ class JhttpCommandTest {
             return new Fetched(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
         } finally {
             connection.disconnect();
+        }
+    }
+
+    /** The whole response, as text, to a request written by hand (HttpURLConnection refuses to send Origin). */
+    private static String rawGet(int port, String path, String header) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + header
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -69,6 +79,48 @@ class JhttpCommandTest {
         }
         try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json", "--no-listing")) {
             assertThat(get(run.port(), "/docs/").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void hiddenFilesAndSymlinksNeedTheirOptions() throws Exception {
+        Files.writeString(site.resolve(".env"), "SECRET=1");
+        Files.writeString(site.resolve("hello.txt"), "hi");
+        Files.createSymbolicLink(site.resolve("link.txt"), site.resolve("hello.txt"));
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json")) {
+            assertThat(get(run.port(), "/.env").statusCode()).isEqualTo(404);
+            assertThat(get(run.port(), "/link.txt").statusCode()).isEqualTo(404);
+            assertThat(get(run.port(), "/").body()).doesNotContain(".env").doesNotContain("link.txt");
+        }
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json", "--show-hidden",
+                "--follow-symlinks")) {
+            assertThat(get(run.port(), "/.env").body()).isEqualTo("SECRET=1");
+            assertThat(get(run.port(), "/link.txt").body()).isEqualTo("hi");
+        }
+    }
+
+    @Test
+    void cacheControlAndCorsReachTheResponses() throws Exception {
+        Files.writeString(site.resolve("hello.txt"), "hi");
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json",
+                "--cache-control", "public, max-age=60", "--cors")) {
+            assertThat(rawGet(run.port(), "/hello.txt", "Origin: http://example.test"))
+                    .contains("\r\nCache-Control: public, max-age=60\r\n")
+                    .contains("\r\nAccess-Control-Allow-Origin: *\r\n");
+        }
+        try (CliRun run = CliRun.start("serve", site.toString(), "-p", "0", "--ready-json")) {
+            assertThat(rawGet(run.port(), "/hello.txt", "Origin: http://example.test"))
+                    .contains("\r\nCache-Control: no-cache\r\n").doesNotContain("Access-Control-Allow-Origin");
+        }
+    }
+
+    @Test
+    void bindingEveryInterfaceWarnsAndListsEveryAddress() throws Exception {
+        try (CliRun run = CliRun.start("--route", "/status", "-p", "0", "--bind", "0.0.0.0", "--ready-json")) {
+            int port = run.port();
+            assertThat(run.out()).contains("\"http://127.0.0.1:" + port + "/\"");
+            assertThat(run.err()).contains("jhttp: warning: listening on every network interface");
+            assertThat(get(port, "/status/204").statusCode()).isEqualTo(204);
         }
     }
 
@@ -227,6 +279,30 @@ class JhttpCommandTest {
         CliRun run = CliRun.finished("completion");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("serve").contains("--no-listing");
+    }
+
+    @Test
+    void accessLogIsColouredOnlyWhenAskedOrOnATerminal() throws Exception {
+        try (CliRun run = CliRun.start("--route", "/status", "-p", "0", "--ready-json", "--color", "always")) {
+            get(run.port(), "/status/404");
+            assertThat(run.awaitOutput("\" \u001b[33m404\u001b[0m 0 ")).isTrue();
+        }
+        try (CliRun run = CliRun.start("--route", "/status", "-p", "0", "--ready-json")) {
+            get(run.port(), "/status/404");
+            assertThat(run.awaitOutput("\" 404 0 ")).isTrue(); // a test's stdout is no terminal
+            assertThat(run.out()).doesNotContain("\u001b");
+        }
+    }
+
+    @Test
+    void everyCommandsHelpShowsExamples() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"serve", "--help"}, {"routes", "--help"},
+                {"parse", "--help"}, {"completion", "--help"}}) {
+            CliRun help = CliRun.finished(args);
+            assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).contains("Examples:\n");
+            assertThat(help.out().substring(help.out().indexOf("Examples:"))).contains("jhttp");
+        }
     }
 
     @Test

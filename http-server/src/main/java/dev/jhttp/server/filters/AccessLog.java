@@ -31,31 +31,43 @@ public final class AccessLog implements Filter {
     private static final DateTimeFormatter CLF_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
+    private static final String ANSI_RESET = "\u001b[0m";
+
     private enum Format { COMMON, JSON }
 
     private final Format format;
     private final Consumer<String> sink;
     private final Clock clock;
+    private final boolean colored;
 
-    private AccessLog(Format format, Consumer<String> sink, Clock clock) {
+    private AccessLog(Format format, Consumer<String> sink, Clock clock, boolean colored) {
         this.format = format;
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.colored = colored;
     }
 
     /** Common Log Format, with the time taken appended in milliseconds. */
     public static AccessLog commonLogFormat(Consumer<String> sink) {
-        return new AccessLog(Format.COMMON, sink, Clock.systemUTC());
+        return new AccessLog(Format.COMMON, sink, Clock.systemUTC(), false);
     }
 
     /** One JSON object per line. */
     public static AccessLog jsonLines(Consumer<String> sink) {
-        return new AccessLog(Format.JSON, sink, Clock.systemUTC());
+        return new AccessLog(Format.JSON, sink, Clock.systemUTC(), false);
     }
 
     /** The same format, stamping times from {@code clock}. */
     public AccessLog withClock(Clock newClock) {
-        return new AccessLog(format, sink, newClock);
+        return new AccessLog(format, sink, newClock, colored);
+    }
+
+    /**
+     * The same format with the status coloured by its class (ANSI escapes: 2xx green, 3xx cyan, 4xx yellow, 5xx red),
+     * for a terminal. JSON lines are never coloured: they are meant for programs.
+     */
+    public AccessLog withAnsiColors() {
+        return new AccessLog(format, sink, clock, true);
     }
 
     @Override
@@ -76,9 +88,20 @@ public final class AccessLog implements Filter {
     }
 
     private String common(Request request, int status, long bytes, double millis) {
-        return String.format(Locale.ROOT, "%s - - [%s] \"%s %s %s\" %d %s %.3fms", remote(),
+        String statusText = colored ? ansiColor(status) + status + ANSI_RESET : Integer.toString(status);
+        return String.format(Locale.ROOT, "%s - - [%s] \"%s %s %s\" %s %s %.3fms", remote(),
                 CLF_TIME.format(clock.instant()), request.method(), JsonText.escape(request.target().raw()),
-                request.version(), status, bytes < 0 ? "-" : Long.toString(bytes), millis);
+                request.version(), statusText, bytes < 0 ? "-" : Long.toString(bytes), millis);
+    }
+
+    private static String ansiColor(int status) {
+        return switch (status / 100) {
+            case 2 -> "\u001b[32m";
+            case 3 -> "\u001b[36m";
+            case 4 -> "\u001b[33m";
+            case 5 -> "\u001b[31m";
+            default -> "\u001b[0m";
+        };
     }
 
     private String json(Request request, int status, long bytes, double millis) {

@@ -5,6 +5,7 @@ import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
+import dev.jhttp.server.Filter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -39,6 +40,26 @@ class AccessLogTest {
                 .startsWith("{\"time\":\"2026-11-30T08:49:37Z\",\"remote\":\"-\",\"method\":\"GET\",\"target\":\"/x\","
                         + "\"version\":\"HTTP/1.1\",\"status\":404,\"bytes\":0,\"durationMs\":")
                 .endsWith(",\"userAgent\":\"curl/8 \\\"quoted\\\"\"}");
+    }
+
+    @Test
+    void coloursTheStatusByItsClassWhenAsked() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Filter log = AccessLog.commonLogFormat(lines::add).withAnsiColors();
+        for (int code : new int[] {200, 304, 404, 503}) {
+            log.wrap(request -> Response.of(Status.of(code))).handle(Request.of(Method.GET, "/"));
+        }
+        assertThat(lines).extracting(line -> line.substring(line.indexOf("\" ") + 2, line.lastIndexOf(" 0 ")))
+                .containsExactly("\u001b[32m200\u001b[0m", "\u001b[36m304\u001b[0m", "\u001b[33m404\u001b[0m",
+                        "\u001b[31m503\u001b[0m");
+    }
+
+    @Test
+    void neverColoursJsonLines() throws Exception {
+        List<String> lines = new ArrayList<>();
+        AccessLog.jsonLines(lines::add).withAnsiColors()
+                .wrap(request -> Response.of(Status.NOT_FOUND_404)).handle(Request.of(Method.GET, "/"));
+        assertThat(lines).singleElement().asString().contains("\"status\":404").doesNotContain("\u001b");
     }
 
     @Test

@@ -101,8 +101,9 @@ final class FramingRules {
             }
             return Framing.UNTIL_CLOSE;
         }
-        if (otherSeen) {
-            // RFC 9112 §6.1: a coding the server does not understand earns 501.
+        if (otherSeen && request) {
+            // RFC 9112 §6.1: a coding the server does not understand earns 501. A response's other codings stay on
+            // its content for the client to undo: chunked, last, still frames it.
             failure.set(Violation.UNSUPPORTED_TRANSFER_CODING, "transfer coding other than chunked", offset);
             return null;
         }

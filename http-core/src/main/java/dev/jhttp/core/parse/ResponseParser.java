@@ -16,7 +16,8 @@ import java.util.Objects;
  * A strict, incremental HTTP/1.1 response parser (RFC 9112), the counterpart of {@link RequestParser} for clients and
  * tests. A response's framing depends on the request it answers, so tell the parser the request method: a response
  * to HEAD, a 1xx, 204 or 304, and a 2xx to CONNECT have no content (RFC 9112 §6.3). Content with neither
- * Content-Length nor chunked coding runs until the connection closes: call {@link #finish()} then.
+ * Content-Length nor chunked coding runs until the connection closes: call {@link #finish()} then. The parser undoes
+ * chunked coding only; other transfer codings (gzip, say) stay on the content, named in Transfer-Encoding.
  *
  * {@snippet :
  * ResponseParser parser = ResponseParser.create(ParserLimits.defaults());

@@ -94,6 +94,15 @@ class ResponseParserTest {
     }
 
     @Test
+    void codingsBeforeChunkedStayOnTheContent() {
+        ResponseParser parser = ResponseParser.create();
+        Response response = complete(parser.feed(ByteBuffer.wrap(bytes(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nzz\r\n0\r\n\r\n"))));
+        assertThat(response.body()).isEqualTo(Body.of("zz"));
+        assertThat(response.headers().first("Transfer-Encoding")).contains("gzip, chunked");
+    }
+
+    @Test
     void parsesResponsesOneAfterAnother() {
         ByteBuffer in = ByteBuffer.wrap(bytes("HTTP/1.1 100 Continue\r\n\r\n"
                 + "HTTP/1.1 201 Created\r\nContent-Length: 1\r\n\r\nx"));

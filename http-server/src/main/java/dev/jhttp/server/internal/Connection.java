@@ -13,7 +13,6 @@ import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
 import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.HttpException;
-import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.RequestContext;
 
 import java.io.BufferedOutputStream;
@@ -105,7 +104,7 @@ final class Connection implements Runnable {
             RequestContent content = new RequestContent(this, parser.content(), expectsContinue(head),
                     (int) engine.config().bodyTimeout().toMillis());
             Request request = content.isEmpty() ? head : head.withBody(Body.ofInputStream(content, content.length()));
-            Response response = respond(request, served);
+            Response response = respond(request, served, content);
             if (content.failure() != null || content.timedOut()) {
                 answerAndClose(head.version(), content.timedOut() ? StatusResponses.of(Status.REQUEST_TIMEOUT_408)
                         : StatusResponses.of(content.failure(), head.headers()));
@@ -228,9 +227,10 @@ final class Connection implements Runnable {
                 : headers.hasToken(HeaderName.CONNECTION, "keep-alive");
     }
 
-    private Response respond(Request request, int requestNumber) {
+    private Response respond(Request request, int requestNumber, RequestContent content) {
         RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
-                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now());
+                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now(),
+                content::trailers);
         try {
             Response response = context.runWith(() -> engine.handler().handle(request));
             if (response == null) {
@@ -241,11 +241,13 @@ final class Connection implements Runnable {
         } catch (HttpException e) {
             LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
             return StatusResponses.of(e);
-        } catch (RequestContentException e) {
-            // The client's fault, answered by the caller from the content's state: no stack trace.
-            LOG.log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e.getMessage());
-            return StatusResponses.of(Status.BAD_REQUEST_400);
         } catch (Exception e) {
+            if (content.failure() != null || content.timedOut()) {
+                // The handler stumbled over the client's bad or late content, perhaps wrapped in another exception:
+                // the client's fault, answered by the caller from the content's state, with no stack trace.
+                LOG.log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
+                return StatusResponses.of(Status.BAD_REQUEST_400);
+            }
             LOG.log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
                     + request.target().rawPath(), e);
             return StatusResponses.of(Status.INTERNAL_SERVER_ERROR_500);

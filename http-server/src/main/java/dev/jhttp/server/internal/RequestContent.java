@@ -28,6 +28,7 @@ final class RequestContent extends InputStream {
     private boolean ended;
     private ParseError failure;
     private boolean timedOut;
+    private Headers trailers = Headers.empty();
 
     RequestContent(Connection connection, ContentDecoder decoder, boolean expectsContinue, int readTimeoutMillis) {
         this.connection = connection;
@@ -67,8 +68,9 @@ final class RequestContent extends InputStream {
         while (true) {
             ParseResult<Headers> step = decoder.decode(connection.readBuffer(), out);
             int count = out.position() - offset;
-            if (step instanceof ParseResult.Complete) {
+            if (step instanceof ParseResult.Complete<Headers>(Headers received)) {
                 ended = true;
+                trailers = received;
                 return count > 0 ? count : -1;
             }
             if (step instanceof ParseResult.Failed<Headers>(ParseError error)) {
@@ -102,6 +104,11 @@ final class RequestContent extends InputStream {
     /** Whether there is no content at all. */
     boolean isEmpty() {
         return decoder.length() == 0;
+    }
+
+    /** The trailer fields, once the content has been read to its end. */
+    Headers trailers() {
+        return trailers;
     }
 
     ParseError failure() {

@@ -1,15 +1,21 @@
 package dev.jhttp.tests.integration;
 
 import dev.jhttp.core.Body;
+import dev.jhttp.core.Headers;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.routing.Router;
 import dev.jhttp.tests.fixtures.RawSocket;
+import dev.jhttp.tests.fixtures.ServerLogRecorder;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,6 +91,41 @@ class RequestContentTest {
             assertThat(response.status()).isEqualTo(Status.BAD_REQUEST_400);
             assertThat(bodyOf(response)).contains("chunk data not followed by CRLF (RFC 9112 §7.1)");
             assertThat(socket.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void badContentWrappedByTheHandlerIsStillTheClientsFault() {
+        Handler wrapping = request -> {
+            try (InputStream in = request.body().openStream()) {
+                return ExchangeTest.text(Status.OK_200, Integer.toString(in.readAllBytes().length));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        try (ServerLogRecorder log = ServerLogRecorder.attach(); var server = TestServer.start(wrapping);
+             RawSocket socket = server.connect()) {
+            socket.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n");
+            assertThat(socket.readResponse().status()).isEqualTo(Status.BAD_REQUEST_400);
+            assertThat(socket.isClosedByServer()).isTrue();
+            assertThat(log.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void trailersReachTheHandlerOnceTheContentIsRead() {
+        Handler app = request -> {
+            String before = RequestContext.current().orElseThrow().trailers().toString();
+            try (InputStream in = request.body().openStream()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return ExchangeTest.text(Status.OK_200, before + " then " + RequestContext.current().orElseThrow()
+                    .trailers().first("X-Checksum").orElse("none"));
+        };
+        try (var server = TestServer.start(app); RawSocket socket = server.connect()) {
+            socket.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nabc\r\n0\r\nX-Checksum: 900150983cd24fb0\r\n\r\n");
+            assertThat(bodyOf(socket.readResponse())).isEqualTo(Headers.empty() + " then 900150983cd24fb0");
         }
     }
 

@@ -15,7 +15,7 @@ CP="http-tests/target/test-classes:$(cat http-tests/target/test-classpath.txt)"
 
 OUT=http-tests/target/idle-server.out
 # The server stops by itself after 15 minutes at most; the trap stops it as soon as the measurement ends.
-"$JAVA" -cp "$CP" dev.jhttp.tests.load.IdleConnectionsServer 900 > "$OUT" 2>&1 &
+"$JAVA" -cp "$CP" dev.jhttp.tests.load.LoadServer 900 > "$OUT" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -105,6 +105,9 @@ final class Connection implements Runnable {
                     (int) engine.config().bodyTimeout().toMillis());
             Request request = content.isEmpty() ? head : head.withBody(Body.ofInputStream(content, content.length()));
             Response response = respond(request, served, content);
+            if (content.disconnected()) {
+                return; // nobody is left to answer
+            }
             if (content.failure() != null || content.timedOut()) {
                 answerAndClose(head.version(), content.timedOut() ? StatusResponses.of(Status.REQUEST_TIMEOUT_408)
                         : StatusResponses.of(content.failure(), head.headers()));
@@ -242,9 +245,9 @@ final class Connection implements Runnable {
             LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
             return StatusResponses.of(e);
         } catch (Exception e) {
-            if (content.failure() != null || content.timedOut()) {
-                // The handler stumbled over the client's bad or late content, perhaps wrapped in another exception:
-                // the client's fault, answered by the caller from the content's state, with no stack trace.
+            if (content.spoiledByClient()) {
+                // The handler stumbled over the client's bad, late or cut-off content, perhaps wrapped in another
+                // exception: the client's fault, answered by the caller from the content's state, with no stack trace.
                 LOG.log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
                 return StatusResponses.of(Status.BAD_REQUEST_400);
             }

@@ -28,6 +28,7 @@ final class RequestContent extends InputStream {
     private boolean ended;
     private ParseError failure;
     private boolean timedOut;
+    private boolean disconnected;
     private Headers trailers = Headers.empty();
 
     RequestContent(Connection connection, ContentDecoder decoder, boolean expectsContinue, int readTimeoutMillis) {
@@ -89,6 +90,9 @@ final class RequestContent extends InputStream {
             } catch (SocketTimeoutException e) {
                 timedOut = true;
                 throw RequestContentException.timedOut();
+            } catch (IOException e) {
+                disconnected = true;
+                throw e;
             }
             if (!more && decoder.finish() instanceof ParseResult.Failed<Headers>(ParseError error)) {
                 failure = error;
@@ -117,6 +121,16 @@ final class RequestContent extends InputStream {
 
     boolean timedOut() {
         return timedOut;
+    }
+
+    /** Whether reading the content failed because the connection broke (a reset, say). */
+    boolean disconnected() {
+        return disconnected;
+    }
+
+    /** Whether the client spoiled the content: malformed, late, or cut off. */
+    boolean spoiledByClient() {
+        return failure != null || timedOut || disconnected;
     }
 
     /**

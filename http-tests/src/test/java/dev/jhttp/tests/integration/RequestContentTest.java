@@ -7,6 +7,7 @@ import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.routing.Router;
+import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.RawSocket;
 import dev.jhttp.tests.fixtures.ServerLogRecorder;
 import dev.jhttp.tests.fixtures.TestServer;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,6 +111,20 @@ class RequestContentTest {
             socket.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n");
             assertThat(socket.readResponse().status()).isEqualTo(Status.BAD_REQUEST_400);
             assertThat(socket.isClosedByServer()).isTrue();
+            assertThat(log.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientThatResetsMidContentIsNoHandlerFailure() throws Exception {
+        try (ServerLogRecorder log = ServerLogRecorder.attach(); var server = TestServer.start(APP)) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                socket.getOutputStream().write("POST /count HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nhalf"
+                        .getBytes(StandardCharsets.US_ASCII));
+                Await.until(() -> server.server().openConnections() == 1, Duration.ofSeconds(5), "connection open");
+                socket.setSoLinger(true, 0); // close with a reset
+            }
+            Await.until(() -> server.server().openConnections() == 0, Duration.ofSeconds(5), "connection closed");
             assertThat(log.warnings()).isEmpty();
         }
     }

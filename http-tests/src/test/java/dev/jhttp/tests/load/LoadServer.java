@@ -7,20 +7,27 @@ import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
 import dev.jhttp.server.routing.Router;
 
+import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * The server side of the idle-connections measurement (scripts/idle-connections.sh): default JVM settings, room for
- * many connections, and a {@code /stats} route that reports heap after a full GC. Prints its port, then serves for
- * at most the number of seconds given as its argument (the script stops it sooner).
+ * The server side of the load scripts (scripts/idle-connections.sh, scripts/soak.sh): default JVM settings, room for
+ * many connections, {@code /hello}, {@code /echo} (the request content back) and a {@code /stats} route that reports
+ * heap after a full GC. Prints its port, then serves for at most the number of seconds given as its argument (the
+ * script stops it sooner).
  */
-public final class IdleConnectionsServer {
-    private IdleConnectionsServer() {
+public final class LoadServer {
+    private LoadServer() {
     }
 
     public static void main(String[] args) throws Exception {
         Router routes = Router.builder()
                 .get("/hello", request -> Response.of(Status.OK_200).withBody(Body.of("hello")))
+                .post("/echo", request -> {
+                    try (InputStream in = request.body().openStream()) {
+                        return Response.of(Status.OK_200).withBody(Body.of(in.readAllBytes()));
+                    }
+                })
                 .get("/stats", request -> {
                     System.gc();
                     Runtime runtime = Runtime.getRuntime();

@@ -46,7 +46,7 @@ start() {
 await_port() {
     local name=$1 port=""
     for _ in $(seq 1 150); do
-        port=$(sed -n -e 's/.*"port":\([0-9]*\).*/\1/p' -e '1s/^\([0-9][0-9]*\)$/\1/p' "$RUN/$name.out" | head -n1)
+        port=$(sed -n -e 's/.*"port":\([0-9]*\).*/\1/p' -e 's/^\([0-9][0-9]*\)$/\1/p' "$RUN/$name.out" | head -n1)
         [ -n "$port" ] && break
         sleep 0.1
     done
@@ -139,8 +139,8 @@ for scenario in "${SCENARIOS[@]}"; do
     done
     for name in "${SERVERS[@]}"; do
         IFS='|' read -r rps transfer cpu p99 errors <<< "${median[$name]}"
-        ratio=$(awk -v a="$rps" -v b="$best_rps" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
-        cpu_ratio=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
+        ratio=$(awk -v a="$rps" -v b="$best_rps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+        cpu_ratio=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
         echo "| $title | $name | $rps | $transfer | $cpu | $p99 | $errors | $ratio | $cpu_ratio |" \
             | tee -a http-tests/target/bench/load.md
     done

@@ -2,7 +2,6 @@ package dev.jhttp.core.write;
 
 import dev.jhttp.core.Headers;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,12 +55,7 @@ public final class ChunkedOutputStream extends FilterOutputStream {
             return;
         }
         finished = true;
-        ByteArrayOutputStream end = new ByteArrayOutputStream();
-        end.writeBytes(new byte[] {'0', '\r', '\n'});
-        HeadEncoder.appendFields(end, trailers);
-        end.write('\r');
-        end.write('\n');
-        out.write(end.toByteArray());
+        new HeadEncoder(16 + trailers.size() * 32).line("0").fields(trailers).crlf().writeTo(out);
         out.flush();
     }
 

@@ -6,13 +6,13 @@ import dev.jhttp.core.Headers;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes content as its framed headers announce it: as is, or in chunked coding with trailers. */
+/** Writes content as its framing announces it: as is, or in chunked coding with trailers. */
 final class MessageBodies {
     private MessageBodies() {
     }
 
-    static void write(Headers framedHeaders, Body body, Headers trailers, OutputStream out) throws IOException {
-        if (!Framing.isChunked(framedHeaders)) {
+    static void write(boolean chunkedCoding, Body body, Headers trailers, OutputStream out) throws IOException {
+        if (!chunkedCoding) {
             body.writeTo(out);
             return;
         }

@@ -32,7 +32,7 @@ public final class RequestWriter {
         Request prepared = prepare(request);
         String requestLine = prepared.method().name() + " " + prepared.target().raw() + " " + prepared.version().text();
         out.write(HeadEncoder.encode(requestLine, prepared.headers()));
-        MessageBodies.write(prepared.headers(), prepared.body(), prepared.trailers(), out);
+        MessageBodies.write(Framing.isChunked(prepared.headers()), prepared.body(), prepared.trailers(), out);
         out.flush();
     }
 }

@@ -84,10 +84,9 @@ public final class ResponseWriter {
      * @throws IOException if writing to {@code out} or reading the body fails
      */
     public void write(Response response, Version recipientVersion, OutputStream out) throws IOException {
-        Response prepared = prepare(response, recipientVersion);
-        out.write(encodeHead(prepared));
-        if (prepared.status().permitsContent()) {
-            MessageBodies.write(prepared.headers(), prepared.body(), prepared.trailers(), out);
+        framedHead(response, recipientVersion).writeTo(out);
+        if (response.status().permitsContent()) {
+            MessageBodies.write(isChunked(response, recipientVersion), response.body(), response.trailers(), out);
         }
         out.flush();
     }
@@ -98,8 +97,43 @@ public final class ResponseWriter {
      * @throws IOException if writing fails
      */
     public void writeHead(Response response, OutputStream out) throws IOException {
-        out.write(encodeHead(prepare(response)));
+        framedHead(response, Version.HTTP_1_1).writeTo(out);
         out.flush();
+    }
+
+    /**
+     * The head exactly as {@link #write(Response, Version, OutputStream)} sends it: the same bytes as
+     * {@code encodeHead(prepare(response, recipientVersion))}, without building the prepared headers.
+     */
+    public byte[] head(Response response, Version recipientVersion) {
+        return framedHead(response, recipientVersion).toByteArray();
+    }
+
+    // The fields as given, less framing; then the framing the body calls for and a Date: the order prepare() gives.
+    private HeadEncoder framedHead(Response response, Version recipientVersion) {
+        Status status = response.status();
+        Headers headers = response.headers();
+        HeadEncoder head = new HeadEncoder(128 + headers.size() * 48);
+        head.append(response.version().text()).append((byte) ' ').appendDigits(status.code()).append((byte) ' ')
+                .line(status.reason());
+        head.fieldsExcept(headers, HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING);
+        if (status.permitsContent()) {
+            long length = response.body().length();
+            if (length >= 0) {
+                head.append(HeaderName.CONTENT_LENGTH.name()).append((byte) ':').append((byte) ' ')
+                        .appendDigits(length).crlf();
+            } else if (isChunked(response, recipientVersion)) {
+                head.field(HeaderName.TRANSFER_ENCODING, "chunked");
+            }
+        }
+        if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
+            head.field(HeaderName.DATE, currentDate());
+        }
+        return head.crlf();
+    }
+
+    private static boolean isChunked(Response response, Version recipientVersion) {
+        return response.body().length() < 0 && recipientVersion == Version.HTTP_1_1;
     }
 
     // IMF-fixdate has one-second resolution, so formatting once a second is enough.

@@ -1,6 +1,7 @@
 package dev.jhttp.core.write;
 
 import dev.jhttp.core.Body;
+import dev.jhttp.core.Headers;
 import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.RequestTarget;
@@ -28,6 +29,7 @@ import static dev.jhttp.core.MessageGenerators.statusCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /** Writing a valid message and parsing the bytes gives back the message as it was written. */
 class RoundTripTest {
@@ -64,6 +66,25 @@ class RoundTripTest {
                     Response response = Response.of(Status.of(code), headers, body);
                     Response expected = WRITER.prepare(response).withBody(Body.of(content));
                     assertThat(parseResponse(writeResponse(response))).isEqualTo(new ParseResult.Complete<>(expected));
+                });
+    }
+
+    @Test
+    void headIsThePreparedResponseEncoded() {
+        qt().withExamples(1000).forAll(statusCodes(), headers(), integers().between(0, 7), booleans().all())
+                .checkAssert((code, headers, extras, http10) -> {
+                    Headers given = headers;
+                    if ((extras & 1) != 0) {
+                        given = given.with("Content-Length", "99").with("transfer-encoding", "gzip");
+                    }
+                    if ((extras & 2) != 0) {
+                        given = given.with("Date", "Sun, 06 Nov 1994 08:49:37 GMT");
+                    }
+                    Body body = (extras & 4) != 0 ? Body.ofStream(out -> out.write(1), -1) : Body.of("content");
+                    Response response = Response.of(Status.of(code), given, body);
+                    Version version = http10 ? Version.HTTP_1_0 : Version.HTTP_1_1;
+                    assertThat(WRITER.head(response, version))
+                            .isEqualTo(ResponseWriter.encodeHead(WRITER.prepare(response, version)));
                 });
     }
 

@@ -2,6 +2,7 @@ package dev.jhttp.server.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -27,22 +28,35 @@ final class PathResolver {
         this.symlinks = symlinks;
     }
 
-    /** The file the segments name (a trailing empty segment, from a trailing slash, is ignored here). */
+    /**
+     * The file the segments name (a trailing empty segment, from a trailing slash, is ignored here). One lstat per
+     * segment tells both what it is and whether it is a link; only a link costs a second look, at its target.
+     */
     Optional<Found> resolve(List<String> segments) {
         Path current = realRoot;
         int count = !segments.isEmpty() && segments.getLast().isEmpty() ? segments.size() - 1 : segments.size();
         try {
+            BasicFileAttributes attributes = null;
             for (int i = 0; i < count; i++) {
                 String segment = segments.get(i);
                 if (!isServableName(segment)) {
                     return Optional.empty();
                 }
                 current = current.resolve(segment);
-                if (!current.normalize().startsWith(realRoot) || !linkAllowed(current)) {
+                if (!current.normalize().startsWith(realRoot)) {
                     return Optional.empty();
                 }
+                attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    if (!linkTargetAllowed(current)) {
+                        return Optional.empty();
+                    }
+                    attributes = null; // what the link points at is read below, or at the next segment
+                }
             }
-            BasicFileAttributes attributes = Files.readAttributes(current, BasicFileAttributes.class);
+            if (attributes == null) {
+                attributes = Files.readAttributes(current, BasicFileAttributes.class);
+            }
             if (!attributes.isRegularFile() && !attributes.isDirectory() || !Files.isReadable(current)) {
                 return Optional.empty();
             }
@@ -73,10 +87,12 @@ final class PathResolver {
         return true;
     }
 
+    /** Whether a listed entry is no link, or a link the policy allows. */
     private boolean linkAllowed(Path path) {
-        if (!Files.isSymbolicLink(path)) {
-            return true;
-        }
+        return !Files.isSymbolicLink(path) || linkTargetAllowed(path);
+    }
+
+    private boolean linkTargetAllowed(Path path) {
         return switch (symlinks) {
             case DENY -> false;
             case FOLLOW -> true;

@@ -32,16 +32,16 @@ record Variant(Path path, long size, Instant modified, EntityTag etag, String en
         String opaque = Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli());
         Variant identity = new Variant(file, size, modified, EntityTag.strong(opaque), null, false, false);
         boolean compressible = gzip && MimeTypes.isText(type.split(";")[0]) && size >= GZIP_THRESHOLD;
-        boolean hasSibling = false;
-        // br first: it is the smaller of the two at equal preference.
+        // br first: it is the smaller of the two at equal preference. Only codings the client accepts are looked
+        // for, which saves a failed stat per coding on most requests; an identity response that a cache then reuses,
+        // lacking Vary, for a client that accepts a coding is still right, only larger.
         for (String[] coding : new String[][] {{"br", ".br"}, {"gzip", ".gz"}}) {
-            Path sibling = file.resolveSibling(file.getFileName() + coding[1]);
-            BasicFileAttributes attributes = regularFile(sibling);
-            if (attributes == null) {
+            if (accepted.qualityOf(coding[0]) <= 0) {
                 continue;
             }
-            hasSibling = true;
-            if (accepted.qualityOf(coding[0]) > 0) {
+            Path sibling = file.resolveSibling(file.getFileName() + coding[1]);
+            BasicFileAttributes attributes = regularFile(sibling);
+            if (attributes != null) {
                 String siblingOpaque = Long.toHexString(attributes.size()) + "-"
                         + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "-" + coding[0];
                 return new Variant(sibling, attributes.size(), attributes.lastModifiedTime().toInstant(),
@@ -52,8 +52,7 @@ record Variant(Path path, long size, Instant modified, EntityTag etag, String en
             // Compressor output may differ between JDKs: a weak validator (RFC 9110 §8.8.1).
             return new Variant(file, -1, modified, EntityTag.weak(opaque + "-gzip"), "gzip", true, true);
         }
-        return hasSibling || compressible ? new Variant(file, size, modified, identity.etag, null, true, false)
-                : identity;
+        return compressible ? new Variant(file, size, modified, identity.etag, null, true, false) : identity;
     }
 
     boolean rangeable() {

@@ -11,14 +11,17 @@ import dev.jhttp.core.Version;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
-import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContext;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -55,6 +58,16 @@ final class Connection implements Runnable {
     private static final int WRITE_BUFFER = 8 * 1024;
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
+    private static final long TIMED_OUT = Long.MIN_VALUE;
+    private static final VarHandle READ_DEADLINE;
+
+    static {
+        try {
+            READ_DEADLINE = MethodHandles.lookup().findVarHandle(Connection.class, "readDeadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final SocketChannel channel;
     private final Socket socket;
@@ -68,6 +81,8 @@ final class Connection implements Runnable {
     private OutputStream out;
     private boolean idle = true;
     private volatile long writeDeadline;
+    /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the sweeper ended it. */
+    private volatile long readDeadline;
 
     Connection(SocketChannel channel, long id, Engine engine) {
         this.channel = channel;
@@ -152,7 +167,9 @@ final class Connection implements Runnable {
                 headDeadline = System.nanoTime() + engine.config().headTimeout().toNanos();
             }
             try {
-                if (!fill(readTimeoutMillis(headDeadline))) {
+                long deadline = headDeadline != 0 ? headDeadline
+                        : System.nanoTime() + engine.config().idleTimeout().toNanos();
+                if (!fill(deadline)) {
                     return null;
                 }
             } catch (SocketTimeoutException e) {
@@ -165,29 +182,51 @@ final class Connection implements Runnable {
         }
     }
 
-    private int readTimeoutMillis(long headDeadline) throws SocketTimeoutException {
-        if (headDeadline == 0) {
-            return (int) engine.config().idleTimeout().toMillis();
-        }
-        long remaining = (headDeadline - System.nanoTime()) / 1_000_000;
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("request head deadline passed");
-        }
-        return (int) remaining;
-    }
-
-    /** Reads what the socket has into the buffer; false at end of input. */
-    private boolean fill(int timeoutMillis) throws IOException {
-        socket.setSoTimeout(timeoutMillis);
+    /** Reads what the socket has into the buffer, by {@code deadlineNanos}; false at end of input. */
+    private boolean fill(long deadlineNanos) throws IOException {
         buffer.compact();
         int room = buffer.remaining();
-        int read = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), room);
-        buffer.position(buffer.position() + Math.max(read, 0)).flip();
+        int read;
+        try {
+            read = read(buffer.array(), buffer.arrayOffset() + buffer.position(), room, deadlineNanos);
+        } finally {
+            buffer.flip();
+        }
+        buffer.limit(buffer.limit() + Math.max(read, 0));
         if (read == room && buffer.capacity() < MAX_READ_BUFFER) {
             // A full read suggests more is streaming in (a large body): read in bigger steps.
             buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer).flip();
         }
         return read > 0;
+    }
+
+    /**
+     * A blocking read that ends by {@code deadlineNanos}. The read itself is untimed, which spares the scheduler a
+     * timer per read; the sweeper shuts the input of a read that overruns, and this then reports the timeout.
+     */
+    private int read(byte[] bytes, int offset, int length, long deadlineNanos) throws IOException {
+        if (deadlineNanos - System.nanoTime() <= 0) {
+            throw new SocketTimeoutException("read deadline passed");
+        }
+        readDeadline = deadlineNanos;
+        int read;
+        try {
+            read = in.read(bytes, offset, length);
+        } catch (IOException e) {
+            if (endRead()) {
+                throw new SocketTimeoutException("read timed out");
+            }
+            throw e;
+        }
+        if (endRead()) {
+            throw new SocketTimeoutException("read timed out");
+        }
+        return read;
+    }
+
+    /** Clears the read deadline; true if the sweeper had already ended the read. */
+    private boolean endRead() {
+        return (long) READ_DEADLINE.getAndSet(this, 0L) == TIMED_OUT;
     }
 
     private OutputStream output() {
@@ -220,7 +259,7 @@ final class Connection implements Runnable {
 
     /** Reads more request content into the buffer; false at end of input. */
     boolean fillContent(int timeoutMillis) throws IOException {
-        return fill(timeoutMillis);
+        return fill(System.nanoTime() + timeoutMillis * 1_000_000L);
     }
 
     private static boolean wantsKeepAlive(Request request) {
@@ -269,10 +308,17 @@ final class Connection implements Runnable {
             if (request.method().equals(Method.HEAD)) {
                 engine.writer().writeHead(finished, output());
             } else if (finished.body() instanceof Body.FileRegion region && finished.status().permitsContent()) {
-                OutputStream head = output();
-                head.write(ResponseWriter.encodeHead(engine.writer().prepare(finished, request.version())));
-                head.flush();
-                transfer(region);
+                OutputStream out = output();
+                byte[] head = engine.writer().head(finished, request.version());
+                out.write(head);
+                if (head.length + region.length() <= WRITE_BUFFER) {
+                    // A small file goes out with its head in one write: cheaper than a separate sendfile.
+                    readInto(region, out);
+                    out.flush();
+                } else {
+                    out.flush();
+                    transfer(region);
+                }
             } else {
                 engine.writer().write(finished, request.version(), output());
             }
@@ -280,6 +326,20 @@ final class Connection implements Runnable {
             writeDeadline = 0;
         }
         return persist;
+    }
+
+    /** Copies a small file region into the output buffer. */
+    private static void readInto(Body.FileRegion region, OutputStream out) throws IOException {
+        byte[] bytes = new byte[(int) region.length()];
+        try (RandomAccessFile file = new RandomAccessFile(region.path().toFile(), "r")) {
+            if (region.offset() > 0) {
+                file.seek(region.offset());
+            }
+            file.readFully(bytes);
+        } catch (EOFException e) {
+            throw new IOException("file " + region.path() + " shrank while being sent", e);
+        }
+        out.write(bytes);
     }
 
     /** Sends a file region by zero-copy transfer from the file to the socket (sendfile where the OS has it). */
@@ -324,12 +384,11 @@ final class Connection implements Runnable {
         } finally {
             writeDeadline = 0;
         }
-        socket.setSoTimeout(LINGER_MILLIS);
         try {
             byte[] discard = new byte[4096];
             long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
             for (int total = 0; total < LINGER_BYTES && System.nanoTime() < deadline; ) {
-                int read = in.read(discard);
+                int read = read(discard, 0, discard.length, deadline);
                 if (read < 0) {
                     break;
                 }
@@ -344,12 +403,23 @@ final class Connection implements Runnable {
         writeDeadline = System.nanoTime() + engine.config().writeTimeout().toNanos();
     }
 
-    /** Called by the sweeper: closes the socket if a write has run past its deadline. */
-    void dropIfWriteOverdue(long now) {
-        long deadline = writeDeadline;
-        if (deadline != 0 && now - deadline > 0) {
+    /**
+     * Called by the sweeper: closes the socket if a write has run past its deadline, and ends a read that has (its
+     * reader then sees the timeout).
+     */
+    void enforceDeadlines(long now) {
+        long write = writeDeadline;
+        if (write != 0 && now - write > 0) {
             LOG.log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
             closeQuietly();
+        }
+        long read = readDeadline;
+        if (read != 0 && read != TIMED_OUT && now - read > 0 && READ_DEADLINE.compareAndSet(this, read, TIMED_OUT)) {
+            try {
+                socket.shutdownInput();
+            } catch (IOException e) {
+                closeQuietly();
+            }
         }
     }
 

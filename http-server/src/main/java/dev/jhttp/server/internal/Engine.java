@@ -19,6 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The connection engine behind {@code HttpServer}: it owns the listening socket, the accept loop, every connection
@@ -69,7 +70,8 @@ public final class Engine {
             throw clear;
         }
         serverSocket = socket;
-        sweeper = new Sweeper(connections);
+        sweeper = new Sweeper(connections, Stream.of(config.headTimeout(), config.idleTimeout(),
+                config.bodyTimeout(), config.writeTimeout()).min(Duration::compareTo).orElseThrow());
         acceptor = Thread.ofPlatform().name("jhttp-acceptor-" + port()).daemon(false).start(this::acceptLoop);
     }
 

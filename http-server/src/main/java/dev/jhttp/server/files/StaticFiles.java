@@ -54,6 +54,7 @@ public final class StaticFiles implements Handler {
     private final Path root;
     private final Settings settings;
     private final PathResolver resolver;
+    private final SmallFileCache smallFiles = new SmallFileCache();
 
     private StaticFiles(Path root, Settings settings) {
         this.root = root;
@@ -68,7 +69,8 @@ public final class StaticFiles implements Handler {
     /**
      * Serves {@code root}: no listing, {@code index.html}, hidden files and symlinks denied, {@code Cache-Control:
      * no-cache} (so clients revalidate with the validators), a {@code 404.html} in the root as the not-found page,
-     * precompressed {@code .br}/{@code .gz} siblings when the client accepts them, no on-the-fly compression.
+     * precompressed {@code .br}/{@code .gz} siblings when the client accepts them, no on-the-fly compression. Files
+     * up to 16 KiB are kept in memory while their size and modification time stay the same.
      *
      * @throws IllegalArgumentException if {@code root} is not a directory
      * @throws UncheckedIOException if it cannot be resolved
@@ -256,7 +258,10 @@ public final class StaticFiles implements Handler {
                 return RangeResponses.of(variant.path(), variant.size(), resolved.get(), headers);
             }
         }
-        return Response.of(Status.OK_200, headers, variant.body());
+        Body body = variant.rangeable()
+                ? smallFiles.body(variant.path(), variant.size(), variant.modified()).orElseGet(variant::body)
+                : variant.body();
+        return Response.of(Status.OK_200, headers, body);
     }
 
     private String zipName(List<String> segments) {

@@ -56,6 +56,9 @@ final class Connection implements Runnable {
     private static final int MIN_READ_BUFFER = 2 * 1024;
     private static final int MAX_READ_BUFFER = 64 * 1024;
     private static final int WRITE_BUFFER = 8 * 1024;
+    /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
+    private static final int SMALL_FILE = 16 * 1024;
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
     private static final long TIMED_OUT = Long.MIN_VALUE;
@@ -305,18 +308,19 @@ final class Connection implements Runnable {
         Response finished = response.withHeaders(connectionHeaders(request.version(), response.headers(), persist));
         armWriteDeadline();
         try {
-            if (request.method().equals(Method.HEAD)) {
-                engine.writer().writeHead(finished, output());
-            } else if (finished.body() instanceof Body.FileRegion region && finished.status().permitsContent()) {
-                OutputStream out = output();
-                byte[] head = engine.writer().head(finished, request.version());
-                out.write(head);
-                if (head.length + region.length() <= WRITE_BUFFER) {
+            Body body = finished.body();
+            boolean content = finished.status().permitsContent() && !request.method().equals(Method.HEAD);
+            if (!content || body instanceof Body.Empty || body instanceof Body.Bytes) {
+                // The head and any bytes in one gathering write, with no buffer to fill.
+                ByteBuffer head = ByteBuffer.wrap(engine.writer().head(finished, request.version()));
+                writeFully(head, content && body instanceof Body.Bytes bytes ? bytes.asByteBuffer() : NOTHING);
+            } else if (body instanceof Body.FileRegion region) {
+                ByteBuffer head = ByteBuffer.wrap(engine.writer().head(finished, request.version()));
+                if (region.length() <= SMALL_FILE) {
                     // A small file goes out with its head in one write: cheaper than a separate sendfile.
-                    readInto(region, out);
-                    out.flush();
+                    writeFully(head, readSmall(region));
                 } else {
-                    out.flush();
+                    writeFully(head, NOTHING);
                     transfer(region);
                 }
             } else {
@@ -328,8 +332,15 @@ final class Connection implements Runnable {
         return persist;
     }
 
-    /** Copies a small file region into the output buffer. */
-    private static void readInto(Body.FileRegion region, OutputStream out) throws IOException {
+    private void writeFully(ByteBuffer head, ByteBuffer content) throws IOException {
+        ByteBuffer[] parts = {head, content};
+        while (content.hasRemaining() || head.hasRemaining()) {
+            channel.write(parts);
+        }
+    }
+
+    /** The bytes of a small file region. */
+    private static ByteBuffer readSmall(Body.FileRegion region) throws IOException {
         byte[] bytes = new byte[(int) region.length()];
         try (RandomAccessFile file = new RandomAccessFile(region.path().toFile(), "r")) {
             if (region.offset() > 0) {
@@ -339,7 +350,7 @@ final class Connection implements Runnable {
         } catch (EOFException e) {
             throw new IOException("file " + region.path() + " shrank while being sent", e);
         }
-        out.write(bytes);
+        return ByteBuffer.wrap(bytes);
     }
 
     /** Sends a file region by zero-copy transfer from the file to the socket (sendfile where the OS has it). */

@@ -295,6 +295,14 @@ public final class Headers implements Iterable<Header> {
             return add(HeaderName.of(name), value);
         }
 
+        /** Appends every field line of {@code fields}, in order. */
+        public Builder addAll(Headers fields) {
+            for (int i = 0; i < fields.size; i++) {
+                addValidated(fields.names[i], fields.values[i]);
+            }
+            return this;
+        }
+
         private Builder addValidated(HeaderName name, String value) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);

@@ -35,6 +35,14 @@ class HeadersTest {
     }
 
     @Test
+    void builderAppendsWholeSectionsInOrder() {
+        Headers tail = Headers.of("B", "2", "a", "3");
+        Headers joined = Headers.builder().add("A", "1").addAll(tail).addAll(Headers.empty()).build();
+        assertThat(joined).isEqualTo(Headers.of("A", "1", "B", "2", "a", "3"));
+        assertThat(joined.all("A")).containsExactly("1", "3");
+    }
+
+    @Test
     void trimsSurroundingWhitespaceFromValues() {
         assertThat(Headers.of("A", " \t v  w \t").first("A")).contains("v  w");
     }

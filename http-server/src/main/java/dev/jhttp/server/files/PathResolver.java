@@ -57,7 +57,9 @@ final class PathResolver {
             if (attributes == null) {
                 attributes = Files.readAttributes(current, BasicFileAttributes.class);
             }
-            if (!attributes.isRegularFile() && !attributes.isDirectory() || !Files.isReadable(current)) {
+            // A file's readability shows when it is read; a directory's is checked here, before it is listed.
+            if (!attributes.isRegularFile() && !attributes.isDirectory()
+                    || attributes.isDirectory() && !Files.isReadable(current)) {
                 return Optional.empty();
             }
             return Optional.of(new Found(current, attributes));

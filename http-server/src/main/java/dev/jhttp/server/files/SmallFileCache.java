@@ -25,8 +25,12 @@ final class SmallFileCache {
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong held = new AtomicLong();
 
-    /** The file's content from memory, or read now; empty when it is too large to keep or cannot be read whole. */
-    Optional<Body> body(Path file, long size, Instant modified) {
+    /**
+     * The file's content from memory, or read now; empty when it is too large to keep or changed while read.
+     *
+     * @throws IOException if it cannot be read
+     */
+    Optional<Body> body(Path file, long size, Instant modified) throws IOException {
         if (size > MAX_FILE_SIZE) {
             return Optional.empty();
         }
@@ -34,12 +38,7 @@ final class SmallFileCache {
         if (entry != null && entry.size() == size && entry.modified().equals(modified)) {
             return Optional.of(Body.of(entry.bytes()));
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        byte[] bytes = Files.readAllBytes(file);
         if (bytes.length != size) {
             return Optional.empty(); // changed since it was looked up: let the caller send it as a file region
         }

@@ -153,7 +153,7 @@ public final class StaticFiles implements Handler {
             }
         }
         return resolver.resolve(List.of("404.html"))
-                .filter(page -> page.attributes().isRegularFile())
+                .filter(page -> page.attributes().isRegularFile() && Files.isReadable(page.path()))
                 .map(page -> Response.of(Status.NOT_FOUND_404, Headers.of(HeaderName.CONTENT_TYPE.name(),
                         "text/html; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache"),
                         Body.ofFile(page.path(), 0, page.attributes().size())));
@@ -233,23 +233,24 @@ public final class StaticFiles implements Handler {
         String type = MimeTypes.forFileName(file.getFileName().toString());
         Variant variant = Variant.choose(request, file, size, modified, type, settings.gzip());
         Instant lastModified = variant.modified().truncatedTo(ChronoUnit.SECONDS);
-        Headers validators = Headers.of(HeaderName.ETAG.name(), variant.etag().toString(),
-                HeaderName.LAST_MODIFIED.name(), HttpDate.format(lastModified),
-                HeaderName.CACHE_CONTROL.name(), settings.cacheControl());
-        if (variant.varies()) {
-            validators = validators.with(HeaderName.VARY, "Accept-Encoding");
-        }
+        Headers.Builder validators = Headers.builder().add(HeaderName.ETAG, variant.etag().toString())
+                .add(HeaderName.LAST_MODIFIED, HttpDate.format(lastModified))
+                .add(HeaderName.CACHE_CONTROL, settings.cacheControl())
+                // Any file may gain a compressed sibling, so the choice always depends on Accept-Encoding.
+                .add(HeaderName.VARY, "Accept-Encoding");
         Optional<Status> precondition = Preconditions.evaluate(request, variant.etag(), lastModified);
         if (precondition.isPresent()) {
             Status status = precondition.get();
-            return Response.of(status, status == Status.NOT_MODIFIED_304 ? validators : Headers.empty(), Body.empty());
+            return Response.of(status, status == Status.NOT_MODIFIED_304 ? validators.build() : Headers.empty(),
+                    Body.empty());
         }
-        Headers headers = Headers.of(HeaderName.CONTENT_TYPE.name(), type, HeaderName.ACCEPT_RANGES.name(),
-                variant.rangeable() ? "bytes" : "none", "X-Content-Type-Options", "nosniff");
+        Headers.Builder fields = Headers.builder().add(HeaderName.CONTENT_TYPE, type)
+                .add(HeaderName.ACCEPT_RANGES, variant.rangeable() ? "bytes" : "none")
+                .add(HeaderName.X_CONTENT_TYPE_OPTIONS, "nosniff");
         if (variant.encoding() != null) {
-            headers = headers.with(HeaderName.CONTENT_ENCODING, variant.encoding());
+            fields.add(HeaderName.CONTENT_ENCODING, variant.encoding());
         }
-        headers = concat(headers, validators);
+        Headers headers = fields.addAll(validators.build()).build();
         Optional<String> range = request.headers().first(HeaderName.RANGE);
         if (variant.rangeable() && range.isPresent() && request.method().equals(Method.GET)
                 && Preconditions.rangeApplies(request, variant.etag(), lastModified)) {
@@ -258,10 +259,25 @@ public final class StaticFiles implements Handler {
                 return RangeResponses.of(variant.path(), variant.size(), resolved.get(), headers);
             }
         }
-        Body body = variant.rangeable()
-                ? smallFiles.body(variant.path(), variant.size(), variant.modified()).orElseGet(variant::body)
-                : variant.body();
-        return Response.of(Status.OK_200, headers, body);
+        return Response.of(Status.OK_200, headers, body(variant));
+    }
+
+    /** The variant's bytes: from memory for a small file, else sent from the file, which must be readable. */
+    private Body body(Variant variant) {
+        try {
+            if (variant.rangeable()) {
+                Optional<Body> small = smallFiles.body(variant.path(), variant.size(), variant.modified());
+                if (small.isPresent()) {
+                    return small.get();
+                }
+            }
+            if (Files.isReadable(variant.path())) {
+                return variant.body();
+            }
+        } catch (IOException unreadable) {
+            // answered below like a missing file: a client learns nothing about what it may not read
+        }
+        throw new HttpException(Status.NOT_FOUND_404, "cannot read " + variant.path().getFileName());
     }
 
     private String zipName(List<String> segments) {
@@ -269,14 +285,6 @@ public final class StaticFiles implements Handler {
         Path rootName = root.toAbsolutePath().normalize().getFileName();
         String base = !named.isEmpty() ? named.getLast() : rootName != null ? rootName.toString() : "files";
         return base + ".zip";
-    }
-
-    private static Headers concat(Headers first, Headers second) {
-        Headers result = first;
-        for (int i = 0; i < second.size(); i++) {
-            result = result.with(second.name(i), second.value(i));
-        }
-        return result;
     }
 
     private static List<String> append(List<String> segments, String name) {

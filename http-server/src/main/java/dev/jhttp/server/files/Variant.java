@@ -20,21 +20,17 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param path     the file whose bytes are sent (a sibling for precompressed variants)
  * @param encoding the Content-Encoding, or null for none
- * @param varies   whether the choice depended on Accept-Encoding (answer with {@code Vary: Accept-Encoding})
  * @param onTheFly whether the bytes are compressed while sent: no known length, no ranges
  */
-record Variant(Path path, long size, Instant modified, EntityTag etag, String encoding, boolean varies,
-               boolean onTheFly) {
+record Variant(Path path, long size, Instant modified, EntityTag etag, String encoding, boolean onTheFly) {
     private static final long GZIP_THRESHOLD = 1024;
 
     static Variant choose(Request request, Path file, long size, Instant modified, String type, boolean gzip) {
         QualityList accepted = QualityList.parse(request.headers().first(HeaderName.ACCEPT_ENCODING).orElse(null));
         String opaque = Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli());
-        Variant identity = new Variant(file, size, modified, EntityTag.strong(opaque), null, false, false);
         boolean compressible = gzip && MimeTypes.isText(type.split(";")[0]) && size >= GZIP_THRESHOLD;
         // br first: it is the smaller of the two at equal preference. Only codings the client accepts are looked
-        // for, which saves a failed stat per coding on most requests; an identity response that a cache then reuses,
-        // lacking Vary, for a client that accepts a coding is still right, only larger.
+        // for, which saves a failed stat per coding on most requests.
         for (String[] coding : new String[][] {{"br", ".br"}, {"gzip", ".gz"}}) {
             if (accepted.qualityOf(coding[0]) <= 0) {
                 continue;
@@ -45,14 +41,14 @@ record Variant(Path path, long size, Instant modified, EntityTag etag, String en
                 String siblingOpaque = Long.toHexString(attributes.size()) + "-"
                         + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "-" + coding[0];
                 return new Variant(sibling, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                        EntityTag.strong(siblingOpaque), coding[0], true, false);
+                        EntityTag.strong(siblingOpaque), coding[0], false);
             }
         }
         if (compressible && accepted.qualityOf("gzip") > 0) {
             // Compressor output may differ between JDKs: a weak validator (RFC 9110 §8.8.1).
-            return new Variant(file, -1, modified, EntityTag.weak(opaque + "-gzip"), "gzip", true, true);
+            return new Variant(file, -1, modified, EntityTag.weak(opaque + "-gzip"), "gzip", true);
         }
-        return compressible ? new Variant(file, size, modified, identity.etag, null, true, false) : identity;
+        return new Variant(file, size, modified, EntityTag.strong(opaque), null, false);
     }
 
     boolean rangeable() {

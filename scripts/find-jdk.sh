@@ -1,8 +1,15 @@
 # Sourced by the project's scripts: sets JHTTP_JAVA_HOME to a JDK 21 or newer, or prints one line and exits 1.
 # Looks at JAVA_HOME, the java on PATH, then the usual install folders.
 
+# The JDK's release file names its version, so no JVM has to start to tell it; asking java is the fallback.
 jhttp_java_major() {
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
+    local version
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$1/release" 2>/dev/null)
+    if [ -z "$version" ]; then
+        version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+    fi
+    version=${version#1.}   # 1.8 is Java 8
+    echo "${version%%.*}"
 }
 
 jhttp_find_jdk() {

@@ -79,9 +79,10 @@ class SlowClientsTest {
                 dribbler.join(Duration.ofSeconds(20));
             }
             assertThat(timedOut).hasValue(lorises);
-            // Loopback latencies are tiny and noisy: twice the baseline, with a floor against scheduler jitter.
+            // Loopback latencies are a millisecond or two and noisy (p99 of 300 requests is their third worst): twice
+            // the baseline, with a 20 ms floor against scheduler jitter on a two-core machine.
             assertThat(underAttack).as("p99 µs under attack vs baseline %d µs", baseline)
-                    .isLessThanOrEqualTo(Math.max(2 * baseline, 100_000));
+                    .isLessThanOrEqualTo(Math.max(2 * baseline, 20_000));
         }
     }
 

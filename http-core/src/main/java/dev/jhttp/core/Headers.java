@@ -1,6 +1,7 @@
 package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.TrustedFields;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,10 @@ public final class Headers implements Iterable<Header> {
     private final HeaderName[] names;
     private final String[] values;
     private final int size;
+
+    static {
+        TrustedFields.install((builder, name, value) -> builder.addValidated(name, value));
+    }
 
     private Headers(HeaderName[] names, String[] values, int size) {
         this.names = names;

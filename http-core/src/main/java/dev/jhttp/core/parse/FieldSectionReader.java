@@ -3,6 +3,7 @@ package dev.jhttp.core.parse;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.TrustedFields;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,8 @@ final class FieldSectionReader {
                 return false;
             }
             sectionBytes += lines.lineLength();
-            if (!checkLineEnding(lines, failure, messageOffset)) {
+            // A CR inside the line is found by the field-line checks, which look at every byte (see refuse).
+            if (!checkLf(lines, failure, messageOffset)) {
                 return false;
             }
             if (lines.contentEnd() == lines.lineStart()) {
@@ -84,9 +86,8 @@ final class FieldSectionReader {
         int end = lines.contentEnd();
         if (Ascii.isWhitespace(b[start])) {
             // RFC 9112 §2.2 (first line) and §5.2 (later lines): reject rather than guess what was meant.
-            failure.set(afterStartLine ? Violation.WHITESPACE_AFTER_START_LINE : Violation.OBSOLETE_LINE_FOLDING,
-                    "field line starts with whitespace", messageOffset + start);
-            return false;
+            return refuse(afterStartLine ? Violation.WHITESPACE_AFTER_START_LINE : Violation.OBSOLETE_LINE_FOLDING,
+                    "field line starts with whitespace", messageOffset, start);
         }
         int i = start;
         while (i < end && Ascii.isTokenChar(b[i])) {
@@ -95,18 +96,15 @@ final class FieldSectionReader {
         if (i == end || b[i] != ':') {
             boolean spaceThenColon = i < end && Ascii.isWhitespace(b[i]) && indexOf(b, i, end, (byte) ':') >= 0;
             if (spaceThenColon && i > start) {
-                failure.set(Violation.WHITESPACE_BEFORE_COLON, "whitespace between field name and colon",
-                        messageOffset + i);
-            } else {
-                failure.set(Violation.INVALID_HEADER_NAME,
-                        i == end ? "field line without colon" : "byte 0x%02X in field name".formatted(b[i] & 0xFF),
-                        messageOffset + i);
+                return refuse(Violation.WHITESPACE_BEFORE_COLON, "whitespace between field name and colon",
+                        messageOffset, i);
             }
-            return false;
+            return refuse(Violation.INVALID_HEADER_NAME,
+                    i == end ? "field line without colon" : "byte 0x%02X in field name".formatted(b[i] & 0xFF),
+                    messageOffset, i);
         }
         if (i == start) {
-            failure.set(Violation.INVALID_HEADER_NAME, "empty field name", messageOffset + i);
-            return false;
+            return refuse(Violation.INVALID_HEADER_NAME, "empty field name", messageOffset, i);
         }
         HeaderName name = HeaderName.ofAscii(b, start, i - start);
         int valueStart = i + 1;
@@ -120,13 +118,27 @@ final class FieldSectionReader {
         for (int j = valueStart; j < valueEnd; j++) {
             int c = b[j];
             if (!Ascii.isFieldVisible(c) && !Ascii.isWhitespace(c)) {
-                failure.set(Violation.INVALID_HEADER_VALUE, "control byte 0x%02X in field value".formatted(c & 0xFF),
-                        messageOffset + j);
-                return false;
+                return refuse(Violation.INVALID_HEADER_VALUE,
+                        "control byte 0x%02X in field value".formatted(c & 0xFF), messageOffset, j);
             }
         }
-        fields.add(name, new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        // Checked byte by byte above, so the builder need not check it again.
+        TrustedFields.add(fields, name, new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
         return true;
+    }
+
+    /**
+     * Refuses a field line, reporting a bare CR first wherever it is in the line (RFC 9112 §2.2): a CR fails every
+     * field-line check, so only a refused line can hold one.
+     */
+    private boolean refuse(Violation violation, String detail, long messageOffset, int at) {
+        int cr = indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
+        if (cr >= 0) {
+            failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
+        } else {
+            failure.set(violation, detail, messageOffset + at);
+        }
+        return false;
     }
 
     /**
@@ -134,13 +146,21 @@ final class FieldSectionReader {
      * {@link Violation#BARE_LF}.
      */
     static boolean checkLineEnding(LineReader lines, Failure failure, long messageOffset) {
-        if (!lines.endsWithCrLf()) {
-            failure.set(Violation.BARE_LF, "line ends in LF without CR", messageOffset + lines.lineEnd());
+        if (!checkLf(lines, failure, messageOffset)) {
             return false;
         }
         int cr = indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
         if (cr >= 0) {
             failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
+            return false;
+        }
+        return true;
+    }
+
+    /** The line ends in CRLF, not a bare LF. */
+    private static boolean checkLf(LineReader lines, Failure failure, long messageOffset) {
+        if (!lines.endsWithCrLf()) {
+            failure.set(Violation.BARE_LF, "line ends in LF without CR", messageOffset + lines.lineEnd());
             return false;
         }
         return true;

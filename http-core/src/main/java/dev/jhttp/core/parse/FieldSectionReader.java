@@ -3,6 +3,7 @@ package dev.jhttp.core.parse;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.ByteScan;
 import dev.jhttp.core.internal.TrustedFields;
 
 import java.nio.ByteBuffer;
@@ -94,7 +95,8 @@ final class FieldSectionReader {
             i++;
         }
         if (i == end || b[i] != ':') {
-            boolean spaceThenColon = i < end && Ascii.isWhitespace(b[i]) && indexOf(b, i, end, (byte) ':') >= 0;
+            boolean spaceThenColon = i < end && Ascii.isWhitespace(b[i])
+                    && ByteScan.indexOf(b, i, end, (byte) ':') >= 0;
             if (spaceThenColon && i > start) {
                 return refuse(Violation.WHITESPACE_BEFORE_COLON, "whitespace between field name and colon",
                         messageOffset, i);
@@ -132,7 +134,7 @@ final class FieldSectionReader {
      * field-line check, so only a refused line can hold one.
      */
     private boolean refuse(Violation violation, String detail, long messageOffset, int at) {
-        int cr = indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
+        int cr = ByteScan.indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
         if (cr >= 0) {
             failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
         } else {
@@ -149,7 +151,7 @@ final class FieldSectionReader {
         if (!checkLf(lines, failure, messageOffset)) {
             return false;
         }
-        int cr = indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
+        int cr = ByteScan.indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
         if (cr >= 0) {
             failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
             return false;
@@ -164,14 +166,5 @@ final class FieldSectionReader {
             return false;
         }
         return true;
-    }
-
-    static int indexOf(byte[] b, int from, int to, byte wanted) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

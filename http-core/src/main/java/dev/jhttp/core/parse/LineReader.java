@@ -1,5 +1,7 @@
 package dev.jhttp.core.parse;
 
+import dev.jhttp.core.internal.ByteScan;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -81,14 +83,9 @@ final class LineReader {
     private static int indexOfLf(ByteBuffer in, int limit) {
         int position = in.position();
         if (in.hasArray()) {
-            byte[] array = in.array();
             int base = in.arrayOffset() + position;
-            for (int i = 0; i < limit; i++) {
-                if (array[base + i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
+            int lf = ByteScan.indexOf(in.array(), base, base + limit, (byte) '\n');
+            return lf < 0 ? -1 : lf - base;
         }
         for (int i = 0; i < limit; i++) {
             if (in.get(position + i) == '\n') {

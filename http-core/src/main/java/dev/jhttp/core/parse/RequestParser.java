@@ -8,6 +8,7 @@ import dev.jhttp.core.Request;
 import dev.jhttp.core.RequestTarget;
 import dev.jhttp.core.Version;
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.ByteScan;
 import dev.jhttp.core.internal.UriSyntax;
 
 import java.nio.ByteBuffer;
@@ -136,7 +137,7 @@ public final class RequestParser {
                 targetEnd++;
             }
             if (targetEnd == targetStart || targetEnd == end
-                    || FieldSectionReader.indexOf(b, targetEnd + 1, end, (byte) ' ') >= 0) {
+                    || ByteScan.indexOf(b, targetEnd + 1, end, (byte) ' ') >= 0) {
                 failure.set(Violation.INVALID_REQUEST_LINE, "request line is not method SP target SP version",
                         targetEnd);
                 return false;

@@ -3,6 +3,7 @@ package dev.jhttp.core;
 import dev.jhttp.core.internal.Ascii;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,9 @@ public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
     /** The known names again, by a case-insensitive hash of their bytes, so parsers can intern without a String. */
     private static final HeaderName[] BY_HASH = new HeaderName[256];
+    /** Beside each slot of BY_HASH: its name in lower case, and in its usual spelling. */
+    private static final byte[][] LOWER_BY_HASH = new byte[256][];
+    private static final byte[][] SPELLING_BY_HASH = new byte[256][];
 
     public static final HeaderName ACCEPT = known("Accept");
     public static final HeaderName ACCEPT_CHARSET = known("Accept-Charset");
@@ -102,6 +106,8 @@ public final class HeaderName {
                 slot = (slot + 1) & (BY_HASH.length - 1);
             }
             BY_HASH[slot] = known;
+            LOWER_BY_HASH[slot] = bytes;
+            SPELLING_BY_HASH[slot] = known.name.getBytes(StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -147,31 +153,37 @@ public final class HeaderName {
     public static HeaderName ofAscii(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         for (int slot = hash(bytes, offset, length); BY_HASH[slot] != null; slot = (slot + 1) & (BY_HASH.length - 1)) {
-            HeaderName known = BY_HASH[slot];
-            if (known.lowerCase.length() == length && known.matchesIgnoringCase(bytes, offset)) {
-                if (Ascii.spells(bytes, offset, known.name)) {
-                    return known;
-                }
-                return new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), known.lowerCase);
+            byte[] lower = LOWER_BY_HASH[slot];
+            if (lower.length != length) {
+                continue;
+            }
+            if (Arrays.equals(bytes, offset, offset + length, SPELLING_BY_HASH[slot], 0, length)) {
+                return BY_HASH[slot];   // the usual spelling, as most clients send it
+            }
+            if (equalsIgnoringCase(bytes, offset, lower)) {
+                return new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1),
+                        BY_HASH[slot].lowerCase);
             }
         }
         return of(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 
-    // A case-insensitive hash over 256 slots; equality is checked separately.
+    // A case-insensitive hash over 256 slots, from the length and three bytes; equality is checked separately.
     private static int hash(byte[] bytes, int offset, int length) {
-        int hash = length;
-        for (int i = offset; i < offset + length; i++) {
-            hash = 31 * hash + (bytes[i] | 0x20);
+        if (length == 0) {
+            return 0;
         }
-        return (hash ^ (hash >>> 8) ^ (hash >>> 16)) & 0xFF;
+        int hash = length;
+        hash = 31 * hash + (bytes[offset] | 0x20);
+        hash = 31 * hash + (bytes[offset + length / 2] | 0x20);
+        hash = 31 * hash + (bytes[offset + length - 1] | 0x20);
+        return (hash ^ (hash >>> 8)) & 0xFF;
     }
 
-    private boolean matchesIgnoringCase(byte[] bytes, int offset) {
-        for (int i = 0; i < lowerCase.length(); i++) {
+    private static boolean equalsIgnoringCase(byte[] bytes, int offset, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
             int b = bytes[offset + i];
-            int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
-            if (lower != lowerCase.charAt(i)) {
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower[i]) {
                 return false;
             }
         }

@@ -88,6 +88,26 @@ class HeadersTest {
     }
 
     @Test
+    void findsEveryWellKnownNameFromBytesInAnyCase() throws IllegalAccessException {
+        for (java.lang.reflect.Field field : HeaderName.class.getFields()) {
+            if (field.getType() != HeaderName.class) {
+                continue;
+            }
+            HeaderName known = (HeaderName) field.get(null);
+            for (String spelling : new String[] {known.name(), known.lowerCase(),
+                    known.name().toUpperCase(java.util.Locale.ROOT)}) {
+                byte[] wire = spelling.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                HeaderName read = HeaderName.ofAscii(wire, 0, wire.length);
+                assertThat(read).as(spelling).isEqualTo(known);
+                assertThat(read.name()).isEqualTo(spelling);
+                assertThat(read.lowerCase()).isSameAs(known.lowerCase());
+            }
+            byte[] exact = known.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(HeaderName.ofAscii(exact, 0, exact.length)).isSameAs(known);
+        }
+    }
+
+    @Test
     void internsNamesReadFromBytes() {
         byte[] wire = "xxContent-Length: 5".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(HeaderName.ofAscii(wire, 2, 14)).isSameAs(HeaderName.CONTENT_LENGTH);

@@ -117,12 +117,10 @@ final class FieldSectionReader {
         while (valueEnd > valueStart && Ascii.isWhitespace(b[valueEnd - 1])) {
             valueEnd--;
         }
-        for (int j = valueStart; j < valueEnd; j++) {
-            int c = b[j];
-            if (!Ascii.isFieldVisible(c) && !Ascii.isWhitespace(c)) {
-                return refuse(Violation.INVALID_HEADER_VALUE,
-                        "control byte 0x%02X in field value".formatted(c & 0xFF), messageOffset, j);
-            }
+        int invalid = ByteScan.firstInvalidFieldByte(b, valueStart, valueEnd);
+        if (invalid >= 0) {
+            return refuse(Violation.INVALID_HEADER_VALUE,
+                    "control byte 0x%02X in field value".formatted(b[invalid] & 0xFF), messageOffset, invalid);
         }
         // Checked byte by byte above, so the builder need not check it again.
         TrustedFields.add(fields, name, new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));

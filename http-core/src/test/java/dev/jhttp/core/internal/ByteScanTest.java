@@ -34,6 +34,44 @@ class ByteScanTest {
         assertThat(ByteScan.indexOf(bytes, 0, 2, (byte) 0x0A)).isEqualTo(-1);
     }
 
+    @Test
+    void findsTheFirstByteAFieldValueMayNotHold() {
+        qt().withExamples(3000).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 40),
+                        integers().between(0, 40))
+                .checkAssert((values, a) -> {
+                    byte[] bytes = new byte[values.size()];
+                    for (int i = 0; i < bytes.length; i++) {
+                        // mostly valid bytes, so that the invalid one lands anywhere in a word
+                        int value = values.get(i);
+                        bytes[i] = (byte) (value < 200 ? 0x20 + value % 0x5F : value - 200 + (value % 2) * 0x50);
+                    }
+                    int from = Math.min(a, bytes.length);
+                    assertThat(ByteScan.firstInvalidFieldByte(bytes, from, bytes.length))
+                            .isEqualTo(plainFirstInvalid(bytes, from, bytes.length));
+                });
+    }
+
+    @Test
+    void acceptsTabsSpacesVisibleAndObsTextOnly() {
+        for (int b = 0; b < 256; b++) {
+            byte[] word = "abcdefghijklmnop".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            word[5] = (byte) b;
+            boolean valid = b == '\t' || b >= 0x20 && b != 0x7F;
+            assertThat(ByteScan.firstInvalidFieldByte(word, 0, word.length)).as("byte 0x%02X", b)
+                    .isEqualTo(valid ? -1 : 5);
+        }
+    }
+
+    private static int plainFirstInvalid(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = bytes[i] & 0xFF;
+            if (!(c == '\t' || c >= 0x20 && c != 0x7F)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int plainIndexOf(byte[] bytes, int from, int to, byte wanted) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == wanted) {

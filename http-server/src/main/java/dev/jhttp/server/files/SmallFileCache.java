@@ -19,7 +19,8 @@ final class SmallFileCache {
     static final int MAX_FILE_SIZE = 16 * 1024;
     private static final long MAX_TOTAL = 16L * 1024 * 1024;
 
-    private record Entry(long size, Instant modified, byte[] bytes) {
+    /** The content as an immutable body, shared by every response that sends it. */
+    private record Entry(long size, Instant modified, Body body) {
     }
 
     private final ConcurrentHashMap<Path, Entry> entries = new ConcurrentHashMap<>();
@@ -36,14 +37,15 @@ final class SmallFileCache {
         }
         Entry entry = entries.get(file);
         if (entry != null && entry.size() == size && entry.modified().equals(modified)) {
-            return Optional.of(Body.of(entry.bytes()));
+            return Optional.of(entry.body());
         }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length != size) {
             return Optional.empty(); // changed since it was looked up: let the caller send it as a file region
         }
-        keep(file, new Entry(size, modified, bytes), entry);
-        return Optional.of(Body.of(bytes));
+        Body body = Body.of(bytes);
+        keep(file, new Entry(size, modified, body), entry);
+        return Optional.of(body);
     }
 
     private void keep(Path file, Entry fresh, Entry stale) {

@@ -196,11 +196,7 @@ public final class Headers implements Iterable<Header> {
 
     /** A builder holding these lines, to add more. */
     public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.names = Arrays.copyOf(names, Math.max(size + 4, 8));
-        builder.values = Arrays.copyOf(values, builder.names.length);
-        builder.size = size;
-        return builder;
+        return new Builder(names, values, size);
     }
 
     @Override
@@ -277,11 +273,23 @@ public final class Headers implements Iterable<Header> {
      * }
      */
     public static final class Builder {
-        private HeaderName[] names = new HeaderName[8];
-        private String[] values = new String[8];
+        private HeaderName[] names;
+        private String[] values;
         private int size;
+        /** Whether a Headers shares the arrays, so the next change must copy them first. */
+        private boolean handedOver;
 
         private Builder() {
+            names = new HeaderName[8];
+            values = new String[8];
+        }
+
+        /** Starts from the lines of an existing Headers, sharing its arrays until the first change. */
+        private Builder(HeaderName[] names, String[] values, int size) {
+            this.names = names;
+            this.values = values;
+            this.size = size;
+            this.handedOver = true;
         }
 
         /**
@@ -309,9 +317,10 @@ public final class Headers implements Iterable<Header> {
         }
 
         private Builder addValidated(HeaderName name, String value) {
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+            if (size == names.length || handedOver) {
+                names = Arrays.copyOf(names, Math.max(size * 2, 8));
+                values = Arrays.copyOf(values, names.length);
+                handedOver = false;
             }
             names[size] = name;
             values[size] = value;
@@ -320,7 +329,11 @@ public final class Headers implements Iterable<Header> {
         }
 
         public Headers build() {
-            return size == 0 ? EMPTY : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size), size);
+            if (size == 0) {
+                return EMPTY;
+            }
+            handedOver = true;   // no copy: the Headers reads only its first size entries
+            return new Headers(names, values, size);
         }
 
         private static String validValue(String value) {

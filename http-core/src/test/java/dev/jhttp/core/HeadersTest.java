@@ -35,6 +35,26 @@ class HeadersTest {
     }
 
     @Test
+    void builtHeadersStayAsTheyWereWhenTheBuilderGoesOn() {
+        Headers.Builder builder = Headers.builder().add("A", "1");
+        Headers one = builder.build();
+        Headers two = builder.add("B", "2").build();
+        Headers three = one.toBuilder().add("C", "3").build();
+        assertThat(one).isEqualTo(Headers.of("A", "1"));
+        assertThat(two).isEqualTo(Headers.of("A", "1", "B", "2"));
+        assertThat(three).isEqualTo(Headers.of("A", "1", "C", "3"));
+        Headers.Builder full = Headers.builder();
+        for (int i = 0; i < 8; i++) {
+            full.add("X" + i, "v");
+        }
+        Headers eight = full.build();
+        Headers nine = full.add("Y", "v").build();
+        assertThat(eight.size()).isEqualTo(8);
+        assertThat(nine.size()).isEqualTo(9);
+        assertThat(eight.contains("Y")).isFalse();
+    }
+
+    @Test
     void builderAppendsWholeSectionsInOrder() {
         Headers tail = Headers.of("B", "2", "a", "3");
         Headers joined = Headers.builder().add("A", "1").addAll(tail).addAll(Headers.empty()).build();

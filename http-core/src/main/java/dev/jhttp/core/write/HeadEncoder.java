@@ -5,6 +5,7 @@ import dev.jhttp.core.Headers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -91,6 +92,11 @@ final class HeadEncoder {
 
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
+    }
+
+    /** The bytes so far, without a copy: the encoder must not be used afterwards. */
+    ByteBuffer toByteBuffer() {
+        return ByteBuffer.wrap(bytes, 0, length);
     }
 
     void writeTo(OutputStream out) throws IOException {

@@ -9,6 +9,7 @@ import dev.jhttp.core.headers.HttpDate;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -102,11 +103,11 @@ public final class ResponseWriter {
     }
 
     /**
-     * The head exactly as {@link #write(Response, Version, OutputStream)} sends it: the same bytes as
-     * {@code encodeHead(prepare(response, recipientVersion))}, without building the prepared headers.
+     * The head exactly as {@link #write(Response, Version, OutputStream)} sends it, ready to write to a channel: the
+     * same bytes as {@code encodeHead(prepare(response, recipientVersion))}, built without copying the headers.
      */
-    public byte[] head(Response response, Version recipientVersion) {
-        return framedHead(response, recipientVersion).toByteArray();
+    public ByteBuffer head(Response response, Version recipientVersion) {
+        return framedHead(response, recipientVersion).toByteBuffer();
     }
 
     // The fields as given, less framing; then the framing the body calls for and a Date: the order prepare() gives.

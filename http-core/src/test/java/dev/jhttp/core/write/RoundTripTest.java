@@ -83,8 +83,10 @@ class RoundTripTest {
                     Body body = (extras & 4) != 0 ? Body.ofStream(out -> out.write(1), -1) : Body.of("content");
                     Response response = Response.of(Status.of(code), given, body);
                     Version version = http10 ? Version.HTTP_1_0 : Version.HTTP_1_1;
-                    assertThat(WRITER.head(response, version))
-                            .isEqualTo(ResponseWriter.encodeHead(WRITER.prepare(response, version)));
+                    ByteBuffer head = WRITER.head(response, version);
+                    byte[] bytes = new byte[head.remaining()];
+                    head.get(bytes);
+                    assertThat(bytes).isEqualTo(ResponseWriter.encodeHead(WRITER.prepare(response, version)));
                 });
     }
 

@@ -312,10 +312,10 @@ final class Connection implements Runnable {
             boolean content = finished.status().permitsContent() && !request.method().equals(Method.HEAD);
             if (!content || body instanceof Body.Empty || body instanceof Body.Bytes) {
                 // The head and any bytes in one gathering write, with no buffer to fill.
-                ByteBuffer head = ByteBuffer.wrap(engine.writer().head(finished, request.version()));
+                ByteBuffer head = engine.writer().head(finished, request.version());
                 writeFully(head, content && body instanceof Body.Bytes bytes ? bytes.asByteBuffer() : NOTHING);
             } else if (body instanceof Body.FileRegion region) {
-                ByteBuffer head = ByteBuffer.wrap(engine.writer().head(finished, request.version()));
+                ByteBuffer head = engine.writer().head(finished, request.version());
                 if (region.length() <= SMALL_FILE) {
                     // A small file goes out with its head in one write: cheaper than a separate sendfile.
                     writeFully(head, readSmall(region));

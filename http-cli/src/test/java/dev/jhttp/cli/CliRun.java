@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,16 +38,11 @@ final class CliRun implements AutoCloseable {
 
     /** The port from the {@code --ready-json} line, waiting up to ten seconds for it. */
     int port() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
+        if (await(() -> PORT.matcher(out.toString()).find() || !thread.isAlive())) {
             Matcher matcher = PORT.matcher(out.toString());
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }
-            if (!thread.isAlive()) {
-                break;
-            }
-            Thread.sleep(20);
         }
         throw new AssertionError("no ready line; out: " + out + " err: " + err);
     }
@@ -65,14 +61,19 @@ final class CliRun implements AutoCloseable {
 
     /** Waits for output containing {@code text}. */
     boolean awaitOutput(String text) throws InterruptedException {
+        return await(() -> out.toString().contains(text));
+    }
+
+    /** Polls {@code condition} for up to ten seconds; the command runs on another thread with nothing to wait on. */
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (out.toString().contains(text)) {
-                return true;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             Thread.sleep(20);
         }
-        return false;
+        return true;
     }
 
     /** Stops a serving command as Ctrl-C would, and returns its exit code. */

@@ -1,11 +1,11 @@
 package dev.jhttp.cli.demo;
 
 import dev.jhttp.core.Headers;
+import dev.jhttp.server.internal.JsonText;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Just enough JSON writing for the command: maps, lists, strings, numbers, booleans and null. */
@@ -54,24 +54,6 @@ public final class Json {
     }
 
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + JsonText.escape(text) + '"';
     }
 }

@@ -12,6 +12,11 @@ final class Framing {
     private Framing() {
     }
 
+    /** {@link #lengthField}'s answer for chunked coding. */
+    static final long CHUNKED = -1;
+    /** {@link #lengthField}'s answer when no framing field goes out. */
+    static final long NO_FIELD = -2;
+
     /**
      * Headers with Content-Length for a body of known length, or Transfer-Encoding: chunked for one of unknown length.
      *
@@ -23,14 +28,25 @@ final class Framing {
     static Headers apply(Headers headers, Body body, boolean content, boolean emptyNeedsLength,
                          boolean chunkedAllowed) {
         Headers bare = headers.without(HeaderName.CONTENT_LENGTH).without(HeaderName.TRANSFER_ENCODING);
+        long field = lengthField(body, content, emptyNeedsLength, chunkedAllowed);
+        return field == NO_FIELD ? bare
+                : field == CHUNKED ? bare.with(HeaderName.TRANSFER_ENCODING, "chunked")
+                : bare.with(HeaderName.CONTENT_LENGTH, Long.toString(field));
+    }
+
+    /**
+     * The framing field a body calls for, the one rule behind {@link #apply} and the writers' encoded heads: the
+     * Content-Length value, {@link #CHUNKED}, or {@link #NO_FIELD}. Parameters as for {@link #apply}.
+     */
+    static long lengthField(Body body, boolean content, boolean emptyNeedsLength, boolean chunkedAllowed) {
         if (!content) {
-            return bare;
+            return NO_FIELD;
         }
         long length = body.length();
         if (length < 0) {
-            return chunkedAllowed ? bare.with(HeaderName.TRANSFER_ENCODING, "chunked") : bare;
+            return chunkedAllowed ? CHUNKED : NO_FIELD;
         }
-        return length == 0 && !emptyNeedsLength ? bare : bare.with(HeaderName.CONTENT_LENGTH, Long.toString(length));
+        return length == 0 && !emptyNeedsLength ? NO_FIELD : length;
     }
 
     static boolean isChunked(Headers framedHeaders) {

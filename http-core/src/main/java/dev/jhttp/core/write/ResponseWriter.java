@@ -87,7 +87,8 @@ public final class ResponseWriter {
     public void write(Response response, Version recipientVersion, OutputStream out) throws IOException {
         framedHead(response, recipientVersion).writeTo(out);
         if (response.status().permitsContent()) {
-            MessageBodies.write(isChunked(response, recipientVersion), response.body(), response.trailers(), out);
+            MessageBodies.write(lengthField(response, recipientVersion) == Framing.CHUNKED, response.body(),
+                    response.trailers(), out);
         }
         out.flush();
     }
@@ -118,14 +119,12 @@ public final class ResponseWriter {
         head.append(response.version().text()).append((byte) ' ').appendDigits(status.code()).append((byte) ' ')
                 .line(status.reason());
         head.fieldsExcept(headers, HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING);
-        if (status.permitsContent()) {
-            long length = response.body().length();
-            if (length >= 0) {
-                head.append(HeaderName.CONTENT_LENGTH.name()).append((byte) ':').append((byte) ' ')
-                        .appendDigits(length).crlf();
-            } else if (isChunked(response, recipientVersion)) {
-                head.field(HeaderName.TRANSFER_ENCODING, "chunked");
-            }
+        long field = lengthField(response, recipientVersion);
+        if (field == Framing.CHUNKED) {
+            head.field(HeaderName.TRANSFER_ENCODING, "chunked");
+        } else if (field != Framing.NO_FIELD) {
+            head.append(HeaderName.CONTENT_LENGTH.name()).append((byte) ':').append((byte) ' ').appendDigits(field)
+                    .crlf();
         }
         if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
             head.field(HeaderName.DATE, currentDate());
@@ -133,8 +132,9 @@ public final class ResponseWriter {
         return head.crlf();
     }
 
-    private static boolean isChunked(Response response, Version recipientVersion) {
-        return response.body().length() < 0 && recipientVersion == Version.HTTP_1_1;
+    private static long lengthField(Response response, Version recipientVersion) {
+        return Framing.lengthField(response.body(), response.status().permitsContent(), true,
+                recipientVersion == Version.HTTP_1_1);
     }
 
     // IMF-fixdate has one-second resolution, so formatting once a second is enough.

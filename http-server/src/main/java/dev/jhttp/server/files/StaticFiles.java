@@ -9,7 +9,6 @@ import dev.jhttp.core.RequestTarget;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.headers.ByteRanges;
-import dev.jhttp.core.headers.EntityTag;
 import dev.jhttp.core.headers.HttpDate;
 import dev.jhttp.core.headers.PercentEncoding;
 import dev.jhttp.core.headers.QualityList;

@@ -1,6 +1,7 @@
 package dev.jhttp.tests.conformance;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One row of the conformance table: the bytes a peer sends, the RFC section the row comes from, and either the
@@ -16,7 +17,7 @@ record ConformanceRow(String file, int line, String name, String section, byte[]
 
     /** Whether the peer may send another message on the connection after this one. */
     boolean keepsConnection() {
-        String description = String.join("\n", expected).toLowerCase(java.util.Locale.ROOT);
+        String description = String.join("\n", expected).toLowerCase(Locale.ROOT);
         boolean http10 = expected.getFirst().endsWith("HTTP/1.0");
         boolean close = description.contains("\nhdr connection: close");
         boolean keepAlive = description.contains("\nhdr connection: keep-alive");

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,7 +116,7 @@ public final class SoakClient {
             }
             Response response = read(in, parser);
             boolean ok = response != null && response.status().code() == 200
-                    && java.util.Arrays.equals(bytesOf(response), expected);
+                    && Arrays.equals(bytesOf(response), expected);
             (ok ? good : failed).incrementAndGet();
             if (!ok) {
                 System.err.println("failed: " + (response == null ? "no response" : response.status() + " "

@@ -1,8 +1,10 @@
 package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.ByteScan;
 import dev.jhttp.core.internal.TrustedFields;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -26,17 +28,38 @@ public final class Headers implements Iterable<Header> {
     private static final Headers EMPTY = new Headers(new HeaderName[0], new String[0], 0);
 
     private final HeaderName[] names;
-    private final String[] values;
     private final int size;
+    /** The values, or null for a parsed section, whose values are decoded from {@link #source} when first read. */
+    private final String[] values;
+    /** A parsed section's field lines, each {@code name ":" OWS value OWS CRLF}; null otherwise. */
+    private final byte[] source;
+    /** Where each of a parsed section's values starts in {@link #source}, found when a value is first read. */
+    private volatile int[] valueStarts;
+    /**
+     * A parsed section's values decoded so far: a request costs one copy of its field lines rather than a String per
+     * field. Racing readers may both decode a value; they store equal Strings, which are safely published, so this
+     * cache needs no lock (as with {@link String#hashCode()}).
+     */
+    private String[] decoded;
 
     static {
-        TrustedFields.install((builder, name, value) -> builder.addValidated(name, value));
+        TrustedFields.install(Headers::new);
     }
 
     private Headers(HeaderName[] names, String[] values, int size) {
         this.names = names;
         this.values = values;
         this.size = size;
+        this.source = null;
+        this.valueStarts = null;
+    }
+
+    /** Field lines the parser checked: their values, trimmed of OWS, are decoded when first read. */
+    private Headers(HeaderName[] names, int size, byte[] source) {
+        this.names = names;
+        this.values = null;
+        this.size = size;
+        this.source = source;
     }
 
     /** No headers. */
@@ -81,13 +104,13 @@ public final class Headers implements Iterable<Header> {
 
     /** The value of the field line at {@code index}, in wire order. */
     public String value(int index) {
-        return values[Objects.checkIndex(index, size)];
+        return valueAt(Objects.checkIndex(index, size));
     }
 
     /** The first value of {@code name}, if present. */
     public Optional<String> first(HeaderName name) {
         int i = indexOf(name, 0);
-        return i < 0 ? Optional.empty() : Optional.of(values[i]);
+        return i < 0 ? Optional.empty() : Optional.of(valueAt(i));
     }
 
     /** The first value of {@code name}, if present; see {@link HeaderName#of(String)}. */
@@ -99,7 +122,7 @@ public final class Headers implements Iterable<Header> {
     public List<String> all(HeaderName name) {
         List<String> found = new ArrayList<>(2);
         for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
-            found.add(values[i]);
+            found.add(valueAt(i));
         }
         return List.copyOf(found);
     }
@@ -132,7 +155,7 @@ public final class Headers implements Iterable<Header> {
      */
     public boolean hasToken(HeaderName name, String token) {
         for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
-            for (String element : values[i].split(",", -1)) {
+            for (String element : valueAt(i).split(",", -1)) {
                 if (Ascii.trimWhitespace(element).equalsIgnoreCase(token)) {
                     return true;
                 }
@@ -166,7 +189,7 @@ public final class Headers implements Iterable<Header> {
         boolean placed = false;
         for (int i = 0; i < size; i++) {
             if (!names[i].equals(name)) {
-                builder.addValidated(names[i], values[i]);
+                builder.addValidated(names[i], valueAt(i));
             } else if (!placed) {
                 builder.add(name, value);
                 placed = true;
@@ -188,7 +211,7 @@ public final class Headers implements Iterable<Header> {
         Builder builder = new Builder();
         for (int i = 0; i < size; i++) {
             if (!names[i].equals(name)) {
-                builder.addValidated(names[i], values[i]);
+                builder.addValidated(names[i], valueAt(i));
             }
         }
         return builder.build();
@@ -196,7 +219,14 @@ public final class Headers implements Iterable<Header> {
 
     /** A builder holding these lines, to add more. */
     public Builder toBuilder() {
-        return new Builder(names, values, size);
+        if (values != null) {
+            return new Builder(names, values, size);
+        }
+        String[] all = new String[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = valueAt(i);
+        }
+        return new Builder(names, all, size);
     }
 
     @Override
@@ -214,11 +244,53 @@ public final class Headers implements Iterable<Header> {
                 if (next >= size) {
                     throw new NoSuchElementException();
                 }
-                Header header = new Header(names[next], values[next]);
+                Header header = new Header(names[next], valueAt(next));
                 next++;
                 return header;
             }
         };
+    }
+
+    private String valueAt(int index) {
+        if (values != null) {
+            return values[index];
+        }
+        String[] cache = decoded;
+        if (cache == null) {
+            cache = new String[size];
+            decoded = cache;
+        }
+        String value = cache[index];
+        if (value == null) {
+            value = decode(index);
+            cache[index] = value;
+        }
+        return value;
+    }
+
+    private String decode(int index) {
+        int[] starts = valueStarts;
+        if (starts == null) {
+            starts = findValueStarts();
+            valueStarts = starts;
+        }
+        int start = starts[index];
+        return new String(source, start, ByteScan.fieldValueEnd(source, start) - start, StandardCharsets.ISO_8859_1);
+    }
+
+    // A checked name holds no colon, so the first one on each line ends it; the value follows OWS.
+    private int[] findValueStarts() {
+        int[] starts = new int[size];
+        int lineStart = 0;
+        for (int i = 0; i < size; i++) {
+            int start = ByteScan.indexOf(source, lineStart, source.length, (byte) ':') + 1;
+            while (source[start] == ' ' || source[start] == '\t') {
+                start++;
+            }
+            starts[i] = start;
+            lineStart = ByteScan.indexOf(source, start, source.length, (byte) '\n') + 1;
+        }
+        return starts;
     }
 
     private int indexOf(HeaderName name, int from) {
@@ -240,7 +312,7 @@ public final class Headers implements Iterable<Header> {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (!names[i].equals(other.names[i]) || !values[i].equals(other.values[i])) {
+            if (!names[i].equals(other.names[i]) || !valueAt(i).equals(other.valueAt(i))) {
                 return false;
             }
         }
@@ -251,7 +323,7 @@ public final class Headers implements Iterable<Header> {
     public int hashCode() {
         int hash = 1;
         for (int i = 0; i < size; i++) {
-            hash = 31 * (31 * hash + names[i].hashCode()) + values[i].hashCode();
+            hash = 31 * (31 * hash + names[i].hashCode()) + valueAt(i).hashCode();
         }
         return hash;
     }
@@ -260,7 +332,7 @@ public final class Headers implements Iterable<Header> {
     public String toString() {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < size; i++) {
-            text.append(i == 0 ? "" : ", ").append(names[i]).append(": ").append(values[i]);
+            text.append(i == 0 ? "" : ", ").append(names[i]).append(": ").append(valueAt(i));
         }
         return text.append(']').toString();
     }
@@ -311,7 +383,7 @@ public final class Headers implements Iterable<Header> {
         /** Appends every field line of {@code fields}, in order. */
         public Builder addAll(Headers fields) {
             for (int i = 0; i < fields.size; i++) {
-                addValidated(fields.names[i], fields.values[i]);
+                addValidated(fields.names[i], fields.valueAt(i));
             }
             return this;
         }

@@ -40,30 +40,49 @@ public final class ByteScan {
     }
 
     /**
+     * The end of a field value, checked by the parser, that starts at {@code start}: its line's CR (a checked line
+     * holds no other) less trailing OWS (RFC 9110 §5.5).
+     */
+    public static int fieldValueEnd(byte[] bytes, int start) {
+        int end = indexOf(bytes, start, bytes.length, (byte) '\r');
+        while (end > start && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
      * The index of the first byte in {@code bytes[from, to)} that may not appear in a field value, or -1. A value
      * holds HTAB, SP, visible ASCII and obs-text (RFC 9110 §5.5): everything but the other controls and DEL.
      */
     public static int firstInvalidFieldByte(byte[] bytes, int from, int to) {
+        int control = firstControl(bytes, from, to);
+        while (control >= 0 && bytes[control] == '\t') {
+            control = firstControl(bytes, control + 1, to);
+        }
+        return control;
+    }
+
+    /**
+     * The index of the first control byte (below 0x20) or DEL in {@code bytes[from, to)}, or -1. In a head these
+     * are the line ends, and otherwise only HTAB is allowed, so one scan finds a line's end and checks its bytes.
+     */
+    public static int firstControl(byte[] bytes, int from, int to) {
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            // Bytes below 0x20 (obs-text, at 0x80 and above, never counts), or equal to DEL: look closer.
+            // Bytes below 0x20 (obs-text, at 0x80 and above, never counts), or equal to DEL. As in indexOf, the
+            // lowest flagged byte of each test is a true match, so the lowest of both is the first.
             long controls = (word - SPACES) & ~word & HIGHS;
             long deletes = word ^ DELETES;
-            if ((controls | ((deletes - ONES) & ~deletes & HIGHS)) != 0) {
-                int invalid = firstInvalidFieldByteSlowly(bytes, i, i + Long.BYTES);
-                if (invalid >= 0) {
-                    return invalid;
-                }
+            long found = controls | ((deletes - ONES) & ~deletes & HIGHS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
-        return firstInvalidFieldByteSlowly(bytes, i, to);
-    }
-
-    private static int firstInvalidFieldByteSlowly(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        for (; i < to; i++) {
             int b = bytes[i] & 0xFF;
-            if (b < 0x20 && b != '\t' || b == 0x7F) {
+            if (b < 0x20 || b == 0x7F) {
                 return i;
             }
         }

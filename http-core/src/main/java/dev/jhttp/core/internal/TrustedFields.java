@@ -4,29 +4,35 @@ import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 
 /**
- * Lets the parser append field lines it has already checked against the field grammar to a {@link Headers.Builder}
- * without the builder checking every byte again. {@link Headers} installs the implementation when it initialises;
- * the package is not exported, so only http-core can use it.
+ * Lets the parser make {@link Headers} over field lines it has already checked against the field grammar: the values
+ * stay in the copied bytes until first read, and nothing is checked again. {@link Headers} installs the
+ * implementation when it initialises; the package is not exported, so only http-core can use it.
  */
 public final class TrustedFields {
-    /** Appends a field line whose value is known to be valid and trimmed. */
+    /** Makes Headers over checked field lines; see {@link #headers}. */
     @FunctionalInterface
-    public interface Appender {
-        void add(Headers.Builder builder, HeaderName name, String value);
+    public interface Factory {
+        Headers create(HeaderName[] names, int size, byte[] source);
     }
 
-    private static Appender appender;
+    private static Factory factory;
 
     private TrustedFields() {
     }
 
     /** Called once, by {@link Headers}' static initialiser. */
-    public static void install(Appender implementation) {
-        appender = implementation;
+    public static void install(Factory implementation) {
+        factory = implementation;
     }
 
-    /** Appends a checked field line; see {@link Appender}. */
-    public static void add(Headers.Builder builder, HeaderName name, String value) {
-        appender.add(builder, name, value);
+    /**
+     * Headers over the {@code size} field lines in {@code source}, each a valid {@code name ":" OWS value OWS CRLF},
+     * line {@code i} named {@code names[i]}. The arrays are kept, not copied.
+     */
+    public static Headers headers(HeaderName[] names, int size, byte[] source) {
+        if (factory == null) {
+            Headers.empty();   // initialises Headers, which installs the factory
+        }
+        return factory.create(names, size, source);
     }
 }

@@ -1,5 +1,7 @@
 package dev.jhttp.core.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Syntax checks for request-targets and authorities (RFC 9112 §3.2, RFC 9110 §4.2 and §7.2, RFC 3986 §3.2). Each
  * check returns {@code null} when the text is valid, or a short reason for logs.
@@ -52,76 +54,88 @@ public final class UriSyntax {
      * @param portRequired true for the authority-form of CONNECT (RFC 9112 §3.2.3)
      */
     public static String checkHostAndPort(String value, boolean portRequired) {
+        // A character above U+00FF becomes '?', which no host may hold either.
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        return checkHostAndPort(bytes, 0, bytes.length, portRequired);
+    }
+
+    /** Checks {@code uri-host [ ":" port ]} in {@code b[from, to)}; see {@link #checkHostAndPort(String, boolean)}. */
+    public static String checkHostAndPort(byte[] b, int from, int to, boolean portRequired) {
         int hostEnd;
-        if (value.startsWith("[")) {
-            hostEnd = value.indexOf(']');
-            if (hostEnd < 0 || !isIpLiteralBody(value, 1, hostEnd)) {
+        if (from < to && b[from] == '[') {
+            hostEnd = ByteScan.indexOf(b, from, to, (byte) ']');
+            if (hostEnd < 0 || !isIpLiteralBody(b, from + 1, hostEnd)) {
                 return "invalid IP literal";
             }
             hostEnd++;
         } else {
-            hostEnd = value.indexOf(':');
+            hostEnd = ByteScan.indexOf(b, from, to, (byte) ':');
             if (hostEnd < 0) {
-                hostEnd = value.length();
+                hostEnd = to;
             }
-            String reason = checkRegName(value, hostEnd);
+            String reason = checkRegName(b, from, hostEnd);
             if (reason != null) {
                 return reason;
             }
         }
-        if (hostEnd == value.length()) {
+        if (hostEnd == to) {
             return portRequired ? "missing port" : null;
         }
-        if (value.charAt(hostEnd) != ':') {
+        if (b[hostEnd] != ':') {
             return "unexpected character after host";
         }
         int portStart = hostEnd + 1;
-        if (portStart == value.length()) {
+        if (portStart == to) {
             return portRequired ? "empty port" : null;
         }
-        if (value.length() - portStart > 5) {
+        if (to - portStart > 5) {
             return "port too long";
         }
-        for (int i = portStart; i < value.length(); i++) {
-            if (!Ascii.isDigit(value.charAt(i))) {
+        int port = 0;
+        for (int i = portStart; i < to; i++) {
+            if (!Ascii.isDigit(b[i])) {
                 return "non-digit in port";
             }
+            port = port * 10 + b[i] - '0';
         }
-        return Integer.parseInt(value, portStart, value.length(), 10) > 65535 ? "port out of range" : null;
+        return port > 65535 ? "port out of range" : null;
     }
 
     // reg-name = *( unreserved / pct-encoded / sub-delims ); also covers IPv4address.
-    private static String checkRegName(String value, int end) {
-        for (int i = 0; i < end; i++) {
-            char c = value.charAt(i);
+    private static String checkRegName(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
             if (c == '%') {
-                if (i + 2 >= end || !Ascii.isHexDigit(value.charAt(i + 1)) || !Ascii.isHexDigit(value.charAt(i + 2))) {
+                if (i + 2 >= to || !Ascii.isHexDigit(b[i + 1]) || !Ascii.isHexDigit(b[i + 2])) {
                     return "'%' not followed by two hex digits in host";
                 }
                 i += 2;
-            } else if (!isUnreserved(c) && "!$&'()*+,;=".indexOf(c) < 0) {
-                return c == '@' ? "userinfo in authority" : "invalid character in host at index " + i;
+            } else if (!isUnreserved(c) && !isSubDelim(c)) {
+                return c == '@' ? "userinfo in authority" : "invalid character in host at index " + (i - from);
             }
         }
         return null;
     }
 
     // IP-literal = "[" ( IPv6address / IPvFuture ) "]"; checked loosely by character class, never by resolution.
-    private static boolean isIpLiteralBody(String value, int start, int end) {
-        if (start >= end) {
+    private static boolean isIpLiteralBody(byte[] b, int from, int to) {
+        if (from >= to) {
             return false;
         }
-        for (int i = start; i < end; i++) {
-            char c = value.charAt(i);
-            if (!Ascii.isHexDigit(c) && c != ':' && c != '.' && c != 'v' && c != 'V' && !isUnreserved(c)
-                    && "!$&'()*+,;=".indexOf(c) < 0) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
+            if (c != ':' && !isUnreserved(c) && !isSubDelim(c)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isUnreserved(char c) {
+    private static boolean isSubDelim(int c) {
+        return c < 0x80 && "!$&'()*+,;=".indexOf(c) >= 0;
+    }
+
+    private static boolean isUnreserved(int c) {
         return c < 0x80 && (Ascii.isAlpha(c) || Ascii.isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~');
     }
 }

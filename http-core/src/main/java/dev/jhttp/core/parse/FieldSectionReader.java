@@ -7,7 +7,7 @@ import dev.jhttp.core.internal.ByteScan;
 import dev.jhttp.core.internal.TrustedFields;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads field lines up to the empty line that ends a header or trailer section (RFC 9112 §5), enforcing the size and
@@ -17,7 +17,12 @@ final class FieldSectionReader {
     private final LineReader lines;
     private final ParserLimits limits;
     private final Failure failure;
-    private Headers.Builder fields;
+    /** The name and value start of each field line read, reused from section to section; grown on demand. */
+    private HeaderName[] names = new HeaderName[0];
+    private int[] valueStarts = new int[0];
+    /** Where the section's first line, and the line after its last valid field line, start in the line buffer. */
+    private int sectionStart;
+    private int validEnd;
     private int sectionBytes;
     private int count;
     private boolean afterStartLine;
@@ -34,10 +39,16 @@ final class FieldSectionReader {
      * @param afterStartLine whether the section follows a start-line, where leading whitespace has its own rule
      */
     void start(boolean afterStartLine) {
-        this.fields = Headers.builder();
+        this.sectionStart = lines.lineStart();
+        this.validEnd = sectionStart;
         this.sectionBytes = 0;
         this.count = 0;
         this.afterStartLine = afterStartLine;
+    }
+
+    /** Forgets the section read: the line buffer it lies in is about to be reused. */
+    void clear() {
+        count = 0;
     }
 
     /** Reads lines; returns true when the empty line arrived, false on need-more or failure (see {@link Failure}). */
@@ -73,11 +84,46 @@ final class FieldSectionReader {
             count++;
             afterStartLine = false;
             lines.nextLine();
+            validEnd = lines.lineStart();
         }
     }
 
+    /** Checks bytes of a field value in place, returning why they are invalid or {@code null}. */
+    @FunctionalInterface
+    interface ValueCheck {
+        String check(byte[] b, int from, int to);
+    }
+
+    /** How many of the section's field lines are named {@code name}. */
+    int count(HeaderName name) {
+        int found = 0;
+        for (int i = 0; i < count; i++) {
+            found += names[i].equals(name) ? 1 : 0;
+        }
+        return found;
+    }
+
+    /**
+     * Runs {@code check} over the value of the first line named {@code name}, where it still lies in the line buffer,
+     * so checking a value costs no String; {@code null} if valid or absent. Call it before the buffer moves on.
+     */
+    String checkFirst(HeaderName name, ValueCheck check) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                byte[] b = lines.bytes();
+                return check.check(b, valueStarts[i], ByteScan.fieldValueEnd(b, valueStarts[i]));
+            }
+        }
+        return null;
+    }
+
+    /** The valid field lines read so far: one copy of their bytes, values decoded when first read. */
     Headers fields() {
-        return fields == null ? Headers.empty() : fields.build();
+        if (count == 0) {
+            return Headers.empty();
+        }
+        byte[] source = Arrays.copyOfRange(lines.bytes(), sectionStart, validEnd);
+        return TrustedFields.headers(Arrays.copyOf(names, count), count, source);
     }
 
     // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5)
@@ -117,13 +163,17 @@ final class FieldSectionReader {
         while (valueEnd > valueStart && Ascii.isWhitespace(b[valueEnd - 1])) {
             valueEnd--;
         }
-        int invalid = ByteScan.firstInvalidFieldByte(b, valueStart, valueEnd);
+        int invalid = lines.hasControlInContent() ? ByteScan.firstInvalidFieldByte(b, valueStart, valueEnd) : -1;
         if (invalid >= 0) {
             return refuse(Violation.INVALID_HEADER_VALUE,
                     "control byte 0x%02X in field value".formatted(b[invalid] & 0xFF), messageOffset, invalid);
         }
-        // Checked byte by byte above, so the builder need not check it again.
-        TrustedFields.add(fields, name, new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        if (count == names.length) {
+            names = Arrays.copyOf(names, Math.max(16, count * 2));
+            valueStarts = Arrays.copyOf(valueStarts, names.length);
+        }
+        names[count] = name;
+        valueStarts[count] = valueStart;
         return true;
     }
 
@@ -149,7 +199,8 @@ final class FieldSectionReader {
         if (!checkLf(lines, failure, messageOffset)) {
             return false;
         }
-        int cr = ByteScan.indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r');
+        int cr = lines.hasControlInContent()
+                ? ByteScan.indexOf(lines.bytes(), lines.lineStart(), lines.contentEnd(), (byte) '\r') : -1;
         if (cr >= 0) {
             failure.set(Violation.BARE_CR, "CR not followed by LF", messageOffset + cr);
             return false;

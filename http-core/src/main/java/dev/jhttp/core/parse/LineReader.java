@@ -17,6 +17,8 @@ final class LineReader {
     private int length;
     private int lineStart;
     private int lineEnd;
+    /** The index of the current line's first control byte or DEL (its CR, in a clean line), or -1 if none yet. */
+    private int firstControl = -1;
 
     /**
      * Copies bytes of the current line from {@code in}, up to and including its LF, taking at most {@code budget}
@@ -28,7 +30,7 @@ final class LineReader {
             return Outcome.OVER_BUDGET;
         }
         int allowed = Math.min(in.remaining(), budget - taken);
-        int lf = indexOfLf(in, allowed);
+        int lf = scanForLf(in, allowed);
         int count = lf < 0 ? allowed : lf + 1;
         ensureCapacity(length + count);
         in.get(bytes, length, count);
@@ -43,6 +45,7 @@ final class LineReader {
     /** Starts the next line after the one just read. */
     void nextLine() {
         lineStart = length;
+        firstControl = -1;
     }
 
     /** Forgets everything: the next message starts. */
@@ -50,6 +53,7 @@ final class LineReader {
         length = 0;
         lineStart = 0;
         lineEnd = 0;
+        firstControl = -1;
     }
 
     byte[] bytes() {
@@ -80,19 +84,46 @@ final class LineReader {
         return lineEnd - 1;
     }
 
-    private static int indexOfLf(ByteBuffer in, int limit) {
+    /** Whether a control byte or DEL comes before the line's CRLF: a clean line needs no closer look. */
+    boolean hasControlInContent() {
+        return firstControl >= 0 && firstControl < contentEnd();
+    }
+
+    /**
+     * The offset of the first LF among the next {@code limit} bytes of {@code in}, or -1; notes the first control
+     * byte on the way (the bytes are copied next, to index {@code length} on).
+     */
+    private int scanForLf(ByteBuffer in, int limit) {
         int position = in.position();
         if (in.hasArray()) {
+            byte[] array = in.array();
             int base = in.arrayOffset() + position;
-            int lf = ByteScan.indexOf(in.array(), base, base + limit, (byte) '\n');
-            return lf < 0 ? -1 : lf - base;
+            for (int at = base; ; at++) {
+                int control = ByteScan.firstControl(array, at, base + limit);
+                if (control < 0 || array[control] == '\n') {
+                    noteControl(control, base);
+                    return control < 0 ? -1 : control - base;
+                }
+                noteControl(control, base);
+                at = control;
+            }
         }
         for (int i = 0; i < limit; i++) {
-            if (in.get(position + i) == '\n') {
-                return i;
+            int b = in.get(position + i) & 0xFF;
+            if (b < 0x20 || b == 0x7F) {
+                noteControl(i, 0);
+                if (b == '\n') {
+                    return i;
+                }
             }
         }
         return -1;
+    }
+
+    private void noteControl(int index, int base) {
+        if (firstControl < 0 && index >= 0) {
+            firstControl = length + index - base;
+        }
     }
 
     private void ensureCapacity(int needed) {

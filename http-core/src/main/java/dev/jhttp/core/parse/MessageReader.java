@@ -26,8 +26,11 @@ final class MessageReader<T> {
         /** The violation of a start-line longer than {@link ParserLimits#maxRequestLineLength()}. */
         Violation startLineTooLong();
 
-        /** The framing of the message, or {@code null} with {@code failure} set. */
-        Framing framing(Headers headers, Failure failure, long offset);
+        /**
+         * The framing of the message, or {@code null} with {@code failure} set; {@code section} still holds the
+         * field lines in place.
+         */
+        Framing framing(Headers headers, FieldSectionReader section, Failure failure, long offset);
 
         T build(Headers headers, Body body, Headers trailers);
     }
@@ -114,6 +117,7 @@ final class MessageReader<T> {
         headers = null;
         content = null;
         lines.clear();
+        fieldReader.clear();
         body.clear();
         failure.clear();
     }
@@ -133,9 +137,12 @@ final class MessageReader<T> {
                         return pause();
                     }
                     headers = fieldReader.fields();
-                    Framing framing = dialect.framing(headers, failure, lines.lineStart());
+                    Framing framing = dialect.framing(headers, fieldReader, failure, lines.lineStart());
                     if (framing == null) {
                         return pause();
+                    }
+                    if (framing.kind() == Framing.Kind.NONE && !headOnly) {
+                        return complete(Headers.empty());
                     }
                     content = new ContentDecoder(framing, lines, limits, failure, offsetOf(in));
                     if (headOnly) {

@@ -171,15 +171,15 @@ public final class RequestParser {
         }
 
         @Override
-        public Framing framing(Headers headers, Failure failure, long offset) {
-            return checkHost(headers, failure, offset)
+        public Framing framing(Headers headers, FieldSectionReader section, Failure failure, long offset) {
+            return checkHost(section, failure, offset)
                     ? FramingRules.forRequest(headers, version, limits, failure, offset)
                     : null;
         }
 
         // RFC 9112 §3.2: HTTP/1.1 needs exactly one Host; no version may send two.
-        private boolean checkHost(Headers headers, Failure failure, long offset) {
-            int hosts = headers.count(HeaderName.HOST);
+        private boolean checkHost(FieldSectionReader section, Failure failure, long offset) {
+            int hosts = section.count(HeaderName.HOST);
             if (hosts > 1) {
                 failure.set(Violation.DUPLICATE_HOST, hosts + " Host field lines", offset);
                 return false;
@@ -191,9 +191,9 @@ public final class RequestParser {
                 }
                 return true;
             }
-            String host = headers.first(HeaderName.HOST).orElseThrow();
             // An empty Host is valid when the target has no authority (RFC 9112 §3.2).
-            String reason = host.isEmpty() ? null : UriSyntax.checkHostAndPort(host, false);
+            String reason = section.checkFirst(HeaderName.HOST,
+                    (b, from, to) -> from == to ? null : UriSyntax.checkHostAndPort(b, from, to, false));
             if (reason != null) {
                 failure.set(Violation.INVALID_HOST, "Host: " + reason, offset);
                 return false;

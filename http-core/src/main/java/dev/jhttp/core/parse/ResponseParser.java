@@ -126,7 +126,7 @@ public final class ResponseParser {
         }
 
         @Override
-        public Framing framing(Headers headers, Failure failure, long offset) {
+        public Framing framing(Headers headers, FieldSectionReader section, Failure failure, long offset) {
             boolean connectTunnel = requestMethod.equals(Method.CONNECT) && status.isSuccess();
             if (requestMethod.equals(Method.HEAD) || !status.permitsContent() || connectTunnel) {
                 return Framing.NONE;

@@ -36,19 +36,36 @@ class ByteScanTest {
 
     @Test
     void findsTheFirstByteAFieldValueMayNotHold() {
+        assertLikeAPlainLoop(ByteScan::firstInvalidFieldByte, c -> !(c == '\t' || c >= 0x20 && c != 0x7F));
+    }
+
+    @Test
+    void findsTheFirstControlByteOrDeleteLikeAPlainLoop() {
+        assertLikeAPlainLoop(ByteScan::firstControl, c -> c < 0x20 || c == 0x7F);
+    }
+
+    /** Runs {@code scan} over mostly field-valid bytes, so that a match lands anywhere in a word. */
+    private static void assertLikeAPlainLoop(Scan scan, java.util.function.IntPredicate matches) {
         qt().withExamples(3000).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 40),
                         integers().between(0, 40))
                 .checkAssert((values, a) -> {
                     byte[] bytes = new byte[values.size()];
                     for (int i = 0; i < bytes.length; i++) {
-                        // mostly valid bytes, so that the invalid one lands anywhere in a word
                         int value = values.get(i);
                         bytes[i] = (byte) (value < 200 ? 0x20 + value % 0x5F : value - 200 + (value % 2) * 0x50);
                     }
                     int from = Math.min(a, bytes.length);
-                    assertThat(ByteScan.firstInvalidFieldByte(bytes, from, bytes.length))
-                            .isEqualTo(plainFirstInvalid(bytes, from, bytes.length));
+                    int expected = -1;
+                    for (int i = from; i < bytes.length && expected < 0; i++) {
+                        expected = matches.test(bytes[i] & 0xFF) ? i : -1;
+                    }
+                    assertThat(scan.first(bytes, from, bytes.length)).isEqualTo(expected);
                 });
+    }
+
+    @FunctionalInterface
+    private interface Scan {
+        int first(byte[] bytes, int from, int to);
     }
 
     @Test
@@ -60,16 +77,6 @@ class ByteScanTest {
             assertThat(ByteScan.firstInvalidFieldByte(word, 0, word.length)).as("byte 0x%02X", b)
                     .isEqualTo(valid ? -1 : 5);
         }
-    }
-
-    private static int plainFirstInvalid(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = bytes[i] & 0xFF;
-            if (!(c == '\t' || c >= 0x20 && c != 0x7F)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int plainIndexOf(byte[] bytes, int from, int to, byte wanted) {

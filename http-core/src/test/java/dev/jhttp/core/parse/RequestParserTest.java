@@ -177,6 +177,43 @@ class RequestParserTest {
     }
 
     @Test
+    void forgetsTheFieldsOfTheLastRequestWhenTheNextFailsInItsStartLine() {
+        RequestParser parser = RequestParser.create();
+        parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: a\r\nAccept: b\r\n\r\n")));
+        parser.reset();
+        assertThat(parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/9.9\r\n")))).isInstanceOf(ParseResult.Failed.class);
+        assertThat(parser.partialHeaders().isEmpty()).isTrue();
+    }
+
+    @Test
+    void parsedFieldsBehaveLikeBuiltOnes() {
+        Headers parsed = complete("GET / HTTP/1.1\r\nHost: a\r\nX-Spaced: \t v\tw  \r\nX-Empty:\r\n"
+                + "Cookie: c=1\r\nCookie: d=2\r\n\r\n").headers();
+        Headers built = Headers.of("Host", "a", "X-Spaced", "v\tw", "X-Empty", "", "Cookie", "c=1", "Cookie", "d=2");
+        assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
+        assertThat(parsed.value(1)).isEqualTo("v\tw");
+        assertThat(parsed.first("x-empty")).contains("");
+        assertThat(parsed.all(HeaderName.COOKIE)).containsExactly("c=1", "d=2");
+        assertThat(parsed.toBuilder().add("Accept", "x").build()).isEqualTo(built.with("Accept", "x"));
+        assertThat(parsed.withReplaced("Cookie", "e=3").without(HeaderName.HOST))
+                .isEqualTo(Headers.of("X-Spaced", "v\tw", "X-Empty", "", "Cookie", "e=3"));
+        assertThat(parsed).containsExactlyElementsOf(built);
+    }
+
+    @Test
+    void parsedFieldsDoNotChangeWhenTheInputIsReused() {
+        byte[] raw = bytes("GET / HTTP/1.1\r\nHost: a\r\nAccept: text/html\r\n\r\n");
+        Request request = complete(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1));
+        RequestParser parser = RequestParser.create();
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        Headers parsed = ((ParseResult.Complete<Request>) parser.feed(in)).message().headers();
+        java.util.Arrays.fill(raw, (byte) 'x');
+        parser.reset();
+        parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: zzzzzzzzzzzzzzzzzzzz\r\n\r\n")));
+        assertThat(parsed).isEqualTo(request.headers());
+    }
+
+    @Test
     void feedingAfterCompleteWithoutResetIsAnError() {
         RequestParser parser = RequestParser.create();
         parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: a\r\n\r\n")));

@@ -1,22 +1,31 @@
 # Sourced by the project's scripts: sets JHTTP_JAVA_HOME to a JDK 21 or newer, or prints one line and exits 1.
 # Looks at JAVA_HOME, the java on PATH, then the usual install folders.
 
-# The JDK's release file names its version, so no JVM has to start to tell it; asking java is the fallback.
+# The JDK's release file names its version, so no JVM has to start to tell it; asking java is the fallback. Bash
+# builtins read it: the launcher runs this on every start.
 jhttp_java_major() {
-    local version
-    version=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$1/release" 2>/dev/null)
+    local line version=""
+    if [ -r "$1/release" ]; then
+        while IFS= read -r line; do
+            case $line in
+                JAVA_VERSION=*) version=${line#JAVA_VERSION=\"}; version=${version%%\"*}; break ;;
+            esac
+        done < "$1/release"
+    fi
     if [ -z "$version" ]; then
         version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
     fi
     version=${version#1.}   # 1.8 is Java 8
-    echo "${version%%.*}"
+    echo "${version%%[!0-9]*}"
 }
 
 jhttp_find_jdk() {
     local candidates=()
     [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    if command -v javac >/dev/null 2>&1; then
-        candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+    local javac
+    if javac=$(command -v javac); then
+        javac=$(readlink -f "$javac")
+        candidates+=("${javac%/bin/javac}")
     fi
     candidates+=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
     local home major

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code jhttp completion}: prints a bash/zsh completion script. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Print a completion script for bash and zsh.",
         footer = {"", "Examples:",
             "  source <(jhttp completion)            in the current shell",

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jhttp parse}: parses raw HTTP messages with http-core and shows what it read, or why it refused them. */
-@Command(name = "parse", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
+@Command(name = "parse", addMethodSubcommands = false, mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Parse raw HTTP requests (or responses) and print them, or the rule they break.",
         footer = {"", "Examples:",
             "  jhttp parse --lf request.txt          a hand-written file with plain newlines",

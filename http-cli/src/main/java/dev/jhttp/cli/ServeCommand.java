@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code jhttp serve [DIR]}: serves a folder, with any demo routes mounted in front of it. */
-@Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
+@Command(name = "serve", addMethodSubcommands = false, mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
         description = "Serve a folder over HTTP.",
         footer = {"", "Examples:",
             "  jhttp serve                      serve the current folder on http://127.0.0.1:8000/",

@@ -295,6 +295,17 @@ class JhttpCommandTest {
     }
 
     @Test
+    void theTopCommandsHelpAndItsErrorsKnowEverySubcommand() throws Exception {
+        CliRun help = CliRun.finished("--help");
+        assertThat(help.out()).contains("serve").contains("routes").contains("parse").contains("completion");
+        CliRun typo = CliRun.finished("serv", "static");
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("serve");
+        CliRun completion = CliRun.finished("completion");
+        assertThat(completion.out()).contains("routes").contains("parse");
+    }
+
+    @Test
     void everyCommandsHelpShowsExamples() throws Exception {
         for (String[] args : new String[][] {{"--help"}, {"serve", "--help"}, {"routes", "--help"},
                 {"parse", "--help"}, {"completion", "--help"}}) {

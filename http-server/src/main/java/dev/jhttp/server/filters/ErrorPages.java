@@ -12,6 +12,7 @@ import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.internal.JsonText;
+import dev.jhttp.server.internal.ServerLog;
 
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -30,7 +31,6 @@ import java.util.Objects;
  * }
  */
 public final class ErrorPages implements Filter {
-    private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
     private static final String HTML = "text/html; charset=utf-8";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PLAIN = "text/plain; charset=utf-8";
@@ -65,7 +65,7 @@ public final class ErrorPages implements Filter {
         } catch (RequestContentException e) {
             throw e; // the client's fault: the server answers it and closes the connection
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "handler failed on " + request.method() + " " + request.target().rawPath(), e);
+            ServerLog.get().log(Level.WARNING, "handler failed on " + request.method() + " " + request.target().rawPath(), e);
             return render(request, Status.INTERNAL_SERVER_ERROR_500, Headers.empty());
         }
     }

@@ -50,7 +50,6 @@ import java.util.Optional;
  * answers its status and keeps the connection; any other handler exception answers 500, is logged, and keeps it.
  */
 final class Connection implements Runnable {
-    private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** Idle connections hold only this much; a read that fills the buffer doubles it, up to the maximum. */
     private static final int MIN_READ_BUFFER = 2 * 1024;
@@ -102,7 +101,7 @@ final class Connection implements Runnable {
             socketOut = socket.getOutputStream();
             serve();
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
         } finally {
             engine.connections().remove(this);
         }
@@ -161,7 +160,7 @@ final class Connection implements Runnable {
                     return head;
                 }
                 if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
-                    LOG.log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
+                    ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
                     answerAndClose(Version.HTTP_1_1, StatusResponses.of(error, parser.partialHeaders()));
                     return null;
                 }
@@ -177,7 +176,7 @@ final class Connection implements Runnable {
                 }
             } catch (SocketTimeoutException e) {
                 if (parser.isStarted()) {
-                    LOG.log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
+                    ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
                     answerAndClose(Version.HTTP_1_1, StatusResponses.of(Status.REQUEST_TIMEOUT_408));
                 }
                 return null;
@@ -284,16 +283,16 @@ final class Connection implements Runnable {
             }
             return response;
         } catch (HttpException e) {
-            LOG.log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
             return StatusResponses.of(e);
         } catch (Exception e) {
             if (content.spoiledByClient()) {
                 // The handler stumbled over the client's bad, late or cut-off content, perhaps wrapped in another
                 // exception: the client's fault, answered by the caller from the content's state, with no stack trace.
-                LOG.log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
+                ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
                 return StatusResponses.of(Status.BAD_REQUEST_400);
             }
-            LOG.log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
+            ServerLog.get().log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
                     + request.target().rawPath(), e);
             return StatusResponses.of(Status.INTERNAL_SERVER_ERROR_500);
         }
@@ -421,7 +420,7 @@ final class Connection implements Runnable {
     void enforceDeadlines(long now) {
         long write = writeDeadline;
         if (write != 0 && now - write > 0) {
-            LOG.log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
             closeQuietly();
         }
         long read = readDeadline;

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  * and shutdown. Each accepted socket gets a virtual thread named {@code jhttp-conn-N}.
  */
 public final class Engine {
-    private static final System.Logger LOG = System.getLogger("dev.jhttp.server");
     private static final int BACKLOG = 1024;
 
     private final ServerConfig config;
@@ -95,7 +94,7 @@ public final class Engine {
                 channel = serverSocket.accept();
             } catch (IOException e) {
                 if (!stopping) {
-                    LOG.log(Level.ERROR, "accept failed; the server stops accepting", e);
+                    ServerLog.get().log(Level.ERROR, "accept failed; the server stops accepting", e);
                 }
                 return;
             }
@@ -107,7 +106,7 @@ public final class Engine {
             try {
                 socket.setTcpNoDelay(true);
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
+                ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
             }
             long id = nextId.incrementAndGet();
             Connection connection = new Connection(channel, id, this);
@@ -131,7 +130,7 @@ public final class Engine {
                     .withHeader(HeaderName.CONNECTION.name(), "close")
                     .withHeader(HeaderName.RETRY_AFTER.name(), "1"), out);
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "refused connection closed: " + e);
+            ServerLog.get().log(Level.DEBUG, () -> "refused connection closed: " + e);
         }
     }
 
@@ -149,7 +148,7 @@ public final class Engine {
         try {
             serverSocket.close();
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "closing the listening socket: " + e);
+            ServerLog.get().log(Level.DEBUG, () -> "closing the listening socket: " + e);
         }
         for (Connection connection : connections.snapshot()) {
             connection.stopIfIdle();

@@ -1,6 +1,7 @@
 package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.internal.ByteScan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -157,7 +158,7 @@ public final class HeaderName {
             if (lower.length != length) {
                 continue;
             }
-            if (Arrays.equals(bytes, offset, offset + length, SPELLING_BY_HASH[slot], 0, length)) {
+            if (ByteScan.regionEquals(bytes, offset, SPELLING_BY_HASH[slot])) {
                 return BY_HASH[slot];   // the usual spelling, as most clients send it
             }
             if (equalsIgnoringCase(bytes, offset, lower)) {
@@ -202,7 +203,8 @@ public final class HeaderName {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof HeaderName other && lowerCase.equals(other.lowerCase);
+        return o == this || o instanceof HeaderName other && (lowerCase == other.lowerCase
+                || lowerCase.hashCode() == other.lowerCase.hashCode() && lowerCase.equals(other.lowerCase));
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.jhttp.core;
 
 import dev.jhttp.core.internal.Ascii;
 import dev.jhttp.core.internal.ByteScan;
-import dev.jhttp.core.internal.TrustedFields;
+import dev.jhttp.core.internal.Prechecked;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class Headers implements Iterable<Header> {
     private String[] decoded;
 
     static {
-        TrustedFields.install(Headers::new);
+        Prechecked.install((Prechecked.HeadersFactory) Headers::new);
     }
 
     private Headers(HeaderName[] names, String[] values, int size) {
@@ -295,10 +295,12 @@ public final class Headers implements Iterable<Header> {
 
     private int indexOf(HeaderName name, int from) {
         String lower = name.lowerCase();
+        int hash = lower.hashCode();
         for (int i = from; i < size; i++) {
             String candidate = names[i].lowerCase();
-            // Interned well-known names share their lower-case string, so identity usually decides.
-            if (candidate == lower || candidate.equals(lower)) {
+            // Interned well-known names share their lower-case string, so identity usually decides; Strings cache
+            // their hash, which rules out most other names without comparing bytes.
+            if (candidate == lower || candidate.hashCode() == hash && candidate.equals(lower)) {
                 return i;
             }
         }

@@ -89,7 +89,7 @@ public final class Method {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Method other && name.equals(other.name);
+        return o == this || o instanceof Method other && name.equals(other.name);
     }
 
     @Override

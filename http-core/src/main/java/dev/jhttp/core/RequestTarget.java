@@ -1,6 +1,7 @@
 package dev.jhttp.core;
 
 import dev.jhttp.core.headers.PercentEncoding;
+import dev.jhttp.core.internal.Prechecked;
 import dev.jhttp.core.internal.UriSyntax;
 
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ public final class RequestTarget {
 
     private static final RequestTarget ASTERISK = new RequestTarget("*", Form.ASTERISK, null, null, "*", null);
 
+    static {
+        Prechecked.install((Prechecked.TargetFactory) RequestTarget::ofCheckedChars);
+    }
+
     private final String raw;
     private final Form form;
     private final String scheme;
@@ -59,7 +64,16 @@ public final class RequestTarget {
      * @throws IllegalArgumentException if {@code raw} is none of those forms
      */
     public static RequestTarget of(String raw) {
-        String reason = checkTarget(raw);
+        String reason = UriSyntax.checkTargetChars(Objects.requireNonNull(raw, "raw"));
+        if (reason != null) {
+            throw new IllegalArgumentException(reason);
+        }
+        return ofCheckedChars(raw);
+    }
+
+    /** {@link #of}, for a target whose characters are already known to be valid (see {@link Prechecked}). */
+    private static RequestTarget ofCheckedChars(String raw) {
+        String reason = checkForm(raw);
         if (reason != null) {
             throw new IllegalArgumentException(reason);
         }
@@ -79,12 +93,10 @@ public final class RequestTarget {
         return new RequestTarget(raw, Form.AUTHORITY, null, raw, "", null);
     }
 
-    /** Why {@code raw} is not a valid origin-, absolute- or asterisk-form target, or {@code null} if it is. */
-    private static String checkTarget(String raw) {
-        Objects.requireNonNull(raw, "raw");
-        String reason = UriSyntax.checkTargetChars(raw);
-        if (reason != null || raw.charAt(0) == '/' || raw.equals("*")) {
-            return reason;
+    /** Why {@code raw}, of valid characters, is not an origin-, absolute- or asterisk-form target, or null if it is. */
+    private static String checkForm(String raw) {
+        if (raw.charAt(0) == '/' || raw.equals("*")) {
+            return null;
         }
         int colon = raw.indexOf(':');
         if (colon < 0 || !UriSyntax.isScheme(raw, colon) || !raw.startsWith("//", colon + 1)) {

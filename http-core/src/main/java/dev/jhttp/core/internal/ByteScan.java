@@ -14,6 +14,9 @@ public final class ByteScan {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;
     private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
+    private static final long ABOVE_SPACES = 0x2121212121212121L;
+    private static final long HASHES = 0x2323232323232323L;
+    private static final long PERCENTS = 0x2525252525252525L;
 
     private ByteScan() {
     }
@@ -39,6 +42,29 @@ public final class ByteScan {
         return -1;
     }
 
+    /** Whether {@code a[from, from + b.length)} holds exactly the bytes of {@code b}; the range must lie in {@code a}. */
+    public static boolean regionEquals(byte[] a, int from, byte[] b) {
+        int length = b.length;
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) {
+                if (a[from + i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // Eight bytes at a time, the last word overlapping the one before it.
+        for (int i = 0; ; i += Long.BYTES) {
+            int at = Math.min(i, length - Long.BYTES);
+            if ((long) LONGS.get(a, from + at) != (long) LONGS.get(b, at)) {
+                return false;
+            }
+            if (at == length - Long.BYTES) {
+                return true;
+            }
+        }
+    }
+
     /**
      * The end of a field value, checked by the parser, that starts at {@code start}: its line's CR (a checked line
      * holds no other) less trailing OWS (RFC 9110 §5.5).
@@ -61,6 +87,34 @@ public final class ByteScan {
             control = firstControl(bytes, control + 1, to);
         }
         return control;
+    }
+
+    /**
+     * The index of the first byte in {@code bytes[from, to)} that is not a plain request-target character, or -1:
+     * SP (which ends the target), a control, DEL, non-ASCII, {@code #}, or {@code %} (which needs a closer look).
+     */
+    public static int firstNonPlainTargetByte(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long found = ((word - ABOVE_SPACES) & ~word & HIGHS) | (word & HIGHS)
+                    | zeroBytes(word ^ DELETES) | zeroBytes(word ^ HASHES) | zeroBytes(word ^ PERCENTS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b <= ' ' || b >= 0x7F || b == '#' || b == '%') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // The lowest flagged byte is a true zero; higher flags may be borrows (see indexOf).
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & HIGHS;
     }
 
     /**

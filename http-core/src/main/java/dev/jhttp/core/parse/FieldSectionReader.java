@@ -4,7 +4,7 @@ import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.internal.Ascii;
 import dev.jhttp.core.internal.ByteScan;
-import dev.jhttp.core.internal.TrustedFields;
+import dev.jhttp.core.internal.Prechecked;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -123,7 +123,7 @@ final class FieldSectionReader {
             return Headers.empty();
         }
         byte[] source = Arrays.copyOfRange(lines.bytes(), sectionStart, validEnd);
-        return TrustedFields.headers(Arrays.copyOf(names, count), count, source);
+        return Prechecked.headers(Arrays.copyOf(names, count), count, source);
     }
 
     // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5)

@@ -98,14 +98,17 @@ final class LineReader {
         if (in.hasArray()) {
             byte[] array = in.array();
             int base = in.arrayOffset() + position;
-            for (int at = base; ; at++) {
-                int control = ByteScan.firstControl(array, at, base + limit);
+            int end = base + limit;
+            for (int at = base; ; ) {
+                int control = ByteScan.firstControl(array, at, end);
+                noteControl(control, base);
                 if (control < 0 || array[control] == '\n') {
-                    noteControl(control, base);
                     return control < 0 ? -1 : control - base;
                 }
-                noteControl(control, base);
-                at = control;
+                if (array[control] == '\r' && control + 1 < end && array[control + 1] == '\n') {
+                    return control + 1 - base;   // the usual CRLF, without scanning again
+                }
+                at = control + 1;
             }
         }
         for (int i = 0; i < limit; i++) {

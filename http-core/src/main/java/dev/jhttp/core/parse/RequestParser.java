@@ -9,6 +9,7 @@ import dev.jhttp.core.RequestTarget;
 import dev.jhttp.core.Version;
 import dev.jhttp.core.internal.Ascii;
 import dev.jhttp.core.internal.ByteScan;
+import dev.jhttp.core.internal.Prechecked;
 import dev.jhttp.core.internal.UriSyntax;
 
 import java.nio.ByteBuffer;
@@ -128,13 +129,20 @@ public final class RequestParser {
             }
             int targetStart = methodEnd + 1;
             int targetEnd = targetStart;
-            while (targetEnd < end && b[targetEnd] != ' ') {
-                if (!Ascii.isTargetChar(b[targetEnd])) {
+            boolean percentsValid = true;
+            while (targetEnd < end) {
+                int stop = ByteScan.firstNonPlainTargetByte(b, targetEnd, end);
+                targetEnd = stop < 0 ? end : stop;
+                if (stop < 0 || b[stop] == ' ') {
+                    break;
+                }
+                if (b[stop] != '%') {
                     failure.set(Violation.INVALID_REQUEST_TARGET,
-                            "byte 0x%02X in request-target".formatted(b[targetEnd] & 0xFF), targetEnd);
+                            "byte 0x%02X in request-target".formatted(b[stop] & 0xFF), stop);
                     return false;
                 }
-                targetEnd++;
+                percentsValid &= stop + 2 < end && Ascii.isHexDigit(b[stop + 1]) && Ascii.isHexDigit(b[stop + 2]);
+                targetEnd = stop + 1;
             }
             if (targetEnd == targetStart || targetEnd == end
                     || ByteScan.indexOf(b, targetEnd + 1, end, (byte) ' ') >= 0) {
@@ -148,13 +156,15 @@ public final class RequestParser {
             }
             method = Method.ofAscii(b, start, methodEnd - start);
             return parseTarget(new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
-                    targetStart, failure);
+                    targetStart, percentsValid, failure);
         }
 
-        private boolean parseTarget(String raw, int offset, Failure failure) {
+        /** {@code charsChecked}: every byte is a target character and every {@code %} is followed by two hex digits. */
+        private boolean parseTarget(String raw, int offset, boolean charsChecked, Failure failure) {
             boolean connect = method.equals(Method.CONNECT);
             try {
-                target = connect ? RequestTarget.authorityForm(raw) : RequestTarget.of(raw);
+                target = connect ? RequestTarget.authorityForm(raw)
+                        : charsChecked ? Prechecked.target(raw) : RequestTarget.of(raw);
             } catch (IllegalArgumentException invalid) {
                 // RFC 9112 §3.2.3: CONNECT takes the authority-form, and only CONNECT does.
                 boolean wrongForm = connect && (raw.charAt(0) == '/' || raw.equals("*"));

@@ -44,6 +44,28 @@ class ByteScanTest {
         assertLikeAPlainLoop(ByteScan::firstControl, c -> c < 0x20 || c == 0x7F);
     }
 
+    @Test
+    void findsTheFirstByteThatIsNotAPlainTargetCharacterLikeAPlainLoop() {
+        assertLikeAPlainLoop(ByteScan::firstNonPlainTargetByte, c -> c == '%' || !Ascii.isTargetChar(c));
+    }
+
+    @Test
+    void comparesRegionsLikeArraysEquals() {
+        qt().withExamples(2000).forAll(lists().of(integers().between(0, 3)).ofSizeBetween(0, 40),
+                        integers().between(0, 40), integers().between(0, 40))
+                .checkAssert((values, a, b) -> {
+                    byte[] bytes = new byte[values.size()];
+                    for (int i = 0; i < bytes.length; i++) {
+                        bytes[i] = (byte) (int) values.get(i);   // few distinct values, so regions often match
+                    }
+                    int from = Math.min(a, bytes.length);
+                    int length = Math.min(b, bytes.length - from);
+                    byte[] other = java.util.Arrays.copyOfRange(bytes, bytes.length - length, bytes.length);
+                    assertThat(ByteScan.regionEquals(bytes, from, other))
+                            .isEqualTo(java.util.Arrays.equals(bytes, from, from + length, other, 0, length));
+                });
+    }
+
     /** Runs {@code scan} over mostly field-valid bytes, so that a match lands anywhere in a word. */
     private static void assertLikeAPlainLoop(Scan scan, java.util.function.IntPredicate matches) {
         qt().withExamples(3000).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 40),

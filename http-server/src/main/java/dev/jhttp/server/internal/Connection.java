@@ -33,6 +33,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client connection, served on its own virtual thread with blocking I/O.
@@ -57,6 +58,14 @@ final class Connection implements Runnable {
     private static final int WRITE_BUFFER = 8 * 1024;
     /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
     private static final int SMALL_FILE = 16 * 1024;
+    /**
+     * Requests a connection serves before it lets others run. A virtual thread is never preempted: a client that
+     * pipelines without pause keeps its connection's reads from ever blocking, so its thread would hold a carrier, and
+     * every connection waiting behind it, for as long as the client kept sending. {@code Thread.yield()} is not
+     * enough, since it requeues the thread locally when other threads are runnable, ahead of the wake-ups the I/O
+     * poller submits; a timed park comes back through the scheduler's submission queue, behind them.
+     */
+    private static final int FAIRNESS_BATCH = 8;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
@@ -138,6 +147,9 @@ final class Connection implements Runnable {
                 return;
             }
             parser.reset();
+            if (served % FAIRNESS_BATCH == 0) {
+                LockSupport.parkNanos(1);
+            }
             if (!becomeIdle()) {
                 return;
             }

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** The top command: {@code jhttp --route /echo} serves demo routes; subcommands do the rest. */
-@Command(name = "jhttp", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        exitCodeOnInvalidInput = 1,
+@Command(name = "jhttp", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class, exitCodeOnInvalidInput = 1,
         description = "A from-scratch HTTP/1.1 server: serve a folder, or demo routes for testing clients.",
         footer = {"", "Examples:",
             "  jhttp serve ./static             serve a folder on http://127.0.0.1:8000/",

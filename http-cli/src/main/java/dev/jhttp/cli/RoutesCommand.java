@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code jhttp routes}: the demo route catalogue, one line each. */
-@Command(name = "routes", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "List the demo routes --route can mount.",
+@Command(name = "routes", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+        description = "List the demo routes --route can mount.",
         footer = {"", "Examples:",
             "  jhttp routes                              the catalogue",
             "  jhttp --route /echo --route /status       mount two of them on port 8000",

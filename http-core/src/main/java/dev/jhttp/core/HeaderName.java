@@ -4,7 +4,6 @@ import dev.jhttp.core.internal.Ascii;
 import dev.jhttp.core.internal.ByteScan;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

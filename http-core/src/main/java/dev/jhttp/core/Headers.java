@@ -51,7 +51,6 @@ public final class Headers implements Iterable<Header> {
         this.values = values;
         this.size = size;
         this.source = null;
-        this.valueStarts = null;
     }
 
     /** Field lines the parser checked: their values, trimmed of OWS, are decoded when first read. */

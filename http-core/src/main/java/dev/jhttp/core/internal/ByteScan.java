@@ -26,10 +26,8 @@ public final class ByteScan {
         long pattern = ONES * (wanted & 0xFF);
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i) ^ pattern;   // a zero byte where wanted is
-            // The lowest flagged byte is always a true zero (borrows only flag bytes above one); little-endian, so
-            // it is the first in the array.
-            long zeros = (word - ONES) & ~word & HIGHS;
+            // A zero byte where wanted is; little-endian, so the lowest flagged byte is the first in the array.
+            long zeros = zeroBytes((long) LONGS.get(bytes, i) ^ pattern);
             if (zeros != 0) {
                 return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
@@ -42,7 +40,7 @@ public final class ByteScan {
         return -1;
     }
 
-    /** Whether {@code a[from, from + b.length)} holds exactly the bytes of {@code b}; the range must lie in {@code a}. */
+    /** Whether {@code a[from, from + b.length)}, a range inside {@code a}, holds exactly the bytes of {@code b}. */
     public static boolean regionEquals(byte[] a, int from, byte[] b) {
         int length = b.length;
         if (length < Long.BYTES) {
@@ -112,7 +110,7 @@ public final class ByteScan {
         return -1;
     }
 
-    // The lowest flagged byte is a true zero; higher flags may be borrows (see indexOf).
+    // The lowest flagged byte is always a true zero: borrows only flag bytes above one.
     private static long zeroBytes(long word) {
         return (word - ONES) & ~word & HIGHS;
     }
@@ -125,11 +123,9 @@ public final class ByteScan {
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            // Bytes below 0x20 (obs-text, at 0x80 and above, never counts), or equal to DEL. As in indexOf, the
-            // lowest flagged byte of each test is a true match, so the lowest of both is the first.
-            long controls = (word - SPACES) & ~word & HIGHS;
-            long deletes = word ^ DELETES;
-            long found = controls | ((deletes - ONES) & ~deletes & HIGHS);
+            // Bytes below 0x20 (obs-text, at 0x80 and above, never counts), or equal to DEL. The lowest flagged byte
+            // of each test is a true match (as in zeroBytes), so the lowest of both is the first.
+            long found = ((word - SPACES) & ~word & HIGHS) | zeroBytes(word ^ DELETES);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

@@ -65,7 +65,8 @@ public final class ErrorPages implements Filter {
         } catch (RequestContentException e) {
             throw e; // the client's fault: the server answers it and closes the connection
         } catch (Exception e) {
-            ServerLog.get().log(Level.WARNING, "handler failed on " + request.method() + " " + request.target().rawPath(), e);
+            ServerLog.get().log(Level.WARNING,
+                    "handler failed on " + request.method() + " " + request.target().rawPath(), e);
             return render(request, Status.INTERNAL_SERVER_ERROR_500, Headers.empty());
         }
     }

@@ -160,7 +160,7 @@ public final class HeaderName {
             if (ByteScan.regionEquals(bytes, offset, SPELLING_BY_HASH[slot])) {
                 return BY_HASH[slot];   // the usual spelling, as most clients send it
             }
-            if (equalsIgnoringCase(bytes, offset, lower)) {
+            if (Ascii.equalsIgnoringCase(bytes, offset, lower)) {
                 return new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1),
                         BY_HASH[slot].lowerCase);
             }
@@ -178,16 +178,6 @@ public final class HeaderName {
         hash = 31 * hash + (bytes[offset + length / 2] | 0x20);
         hash = 31 * hash + (bytes[offset + length - 1] | 0x20);
         return (hash ^ (hash >>> 8)) & 0xFF;
-    }
-
-    private static boolean equalsIgnoringCase(byte[] bytes, int offset, byte[] lower) {
-        for (int i = 0; i < lower.length; i++) {
-            int b = bytes[offset + i];
-            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The name as spelled when it was created, for writing. */

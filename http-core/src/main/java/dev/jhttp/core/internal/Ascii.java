@@ -105,6 +105,20 @@ public final class Ascii {
         return true;
     }
 
+    /**
+     * Whether {@code bytes} from {@code offset} spell {@code lower}, a lower-case ASCII text, in any case, for as long
+     * as the text.
+     */
+    public static boolean equalsIgnoringCase(byte[] bytes, int offset, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            int b = bytes[offset + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lower-cases ASCII letters only; returns {@code s} itself when nothing changes. */
     public static String toLowerCase(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -88,10 +88,10 @@ final class FieldSectionReader {
         }
     }
 
-    /** Checks bytes of a field value in place, returning why they are invalid or {@code null}. */
+    /** Reads the bytes of a field value in place, with no String made of them. */
     @FunctionalInterface
-    interface ValueCheck {
-        String check(byte[] b, int from, int to);
+    interface ValueReader<T> {
+        T read(byte[] b, int from, int to);
     }
 
     /** How many of the section's field lines are named {@code name}. */
@@ -104,14 +104,14 @@ final class FieldSectionReader {
     }
 
     /**
-     * Runs {@code check} over the value of the first line named {@code name}, where it still lies in the line buffer,
-     * so checking a value costs no String; {@code null} if valid or absent. Call it before the buffer moves on.
+     * What {@code reader} makes of the value of the first line named {@code name}, where it still lies in the line
+     * buffer; {@code null} if there is no such line. Call it before the buffer moves on.
      */
-    String checkFirst(HeaderName name, ValueCheck check) {
+    <T> T readFirst(HeaderName name, ValueReader<T> reader) {
         for (int i = 0; i < count; i++) {
             if (names[i].equals(name)) {
                 byte[] b = lines.bytes();
-                return check.check(b, valueStarts[i], ByteScan.fieldValueEnd(b, valueStarts[i]));
+                return reader.read(b, valueStarts[i], ByteScan.fieldValueEnd(b, valueStarts[i]));
             }
         }
         return null;

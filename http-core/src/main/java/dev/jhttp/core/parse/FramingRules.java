@@ -5,6 +5,7 @@ import dev.jhttp.core.Headers;
 import dev.jhttp.core.Version;
 import dev.jhttp.core.internal.Ascii;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -12,39 +13,56 @@ import java.util.List;
  * combination that two parsers could read differently.
  */
 final class FramingRules {
+    private static final byte[] CHUNKED = "chunked".getBytes(StandardCharsets.US_ASCII);
+    /** Eighteen decimal digits always fit in a long. */
+    private static final int MAX_PLAIN_DIGITS = 18;
+
     private FramingRules() {
     }
 
     /** The framing of a request, or {@code null} with {@code failure} set. */
-    static Framing forRequest(Headers headers, Version version, ParserLimits limits, Failure failure, long offset) {
-        return decide(headers, version, true, limits, failure, offset);
+    static Framing forRequest(Headers headers, FieldSectionReader section, Version version, ParserLimits limits,
+                              Failure failure, long offset) {
+        return decide(headers, section, version, true, limits, failure, offset);
     }
 
     /** The framing of a response that may have content; {@code null} with {@code failure} set. */
-    static Framing forResponse(Headers headers, Version version, ParserLimits limits, Failure failure, long offset) {
-        return decide(headers, version, false, limits, failure, offset);
+    static Framing forResponse(Headers headers, FieldSectionReader section, Version version, ParserLimits limits,
+                               Failure failure, long offset) {
+        return decide(headers, section, version, false, limits, failure, offset);
     }
 
-    private static Framing decide(Headers headers, Version version, boolean request, ParserLimits limits,
-                                  Failure failure, long offset) {
-        boolean hasTransferEncoding = headers.contains(HeaderName.TRANSFER_ENCODING);
-        boolean hasContentLength = headers.contains(HeaderName.CONTENT_LENGTH);
-        if (hasTransferEncoding) {
+    // The usual cases, one Transfer-Encoding: chunked or one Content-Length of plain digits, are read where the field
+    // lies in the line buffer; everything else goes through the list rules on the decoded values.
+    private static Framing decide(Headers headers, FieldSectionReader section, Version version, boolean request,
+                                  ParserLimits limits, Failure failure, long offset) {
+        int transferEncodings = section.count(HeaderName.TRANSFER_ENCODING);
+        int contentLengths = section.count(HeaderName.CONTENT_LENGTH);
+        if (transferEncodings > 0) {
             if (version == Version.HTTP_1_0) {
                 // RFC 9112 §6.1: an HTTP/1.0 recipient may not know chunked; treat the framing as faulty.
                 failure.set(Violation.TRANSFER_ENCODING_IN_HTTP_1_0, "Transfer-Encoding in an HTTP/1.0 message",
                         offset);
                 return null;
             }
-            if (hasContentLength) {
+            if (contentLengths > 0) {
                 // RFC 9112 §6.3 item 3: the CL.TE / TE.CL smuggling ambiguity; refuse rather than pick one.
                 failure.set(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING,
                         "message has both Transfer-Encoding and Content-Length", offset);
                 return null;
             }
+            if (transferEncodings == 1
+                    && Boolean.TRUE.equals(section.readFirst(HeaderName.TRANSFER_ENCODING, FramingRules::isChunked))) {
+                return Framing.CHUNKED;
+            }
             return transferCoding(headers.all(HeaderName.TRANSFER_ENCODING), request, failure, offset);
         }
-        if (hasContentLength) {
+        if (contentLengths > 0) {
+            Framing plain = contentLengths == 1
+                    ? section.readFirst(HeaderName.CONTENT_LENGTH, FramingRules::plainLength) : null;
+            if (plain != null && plain.length() <= limits.maxBodySize()) {
+                return plain;
+            }
             long length = contentLength(headers.all(HeaderName.CONTENT_LENGTH), failure, offset);
             if (length < 0) {
                 return null;
@@ -59,6 +77,26 @@ final class FramingRules {
         }
         // RFC 9112 §6.3 items 6 and 7: a request without framing has no content; a response runs until close.
         return request ? Framing.NONE : Framing.UNTIL_CLOSE;
+    }
+
+    /** Whether a field value is exactly the one coding {@code chunked}, in any case. */
+    private static Boolean isChunked(byte[] b, int from, int to) {
+        return to - from == CHUNKED.length && Ascii.equalsIgnoringCase(b, from, CHUNKED);
+    }
+
+    /** The length a field value of 1 to 18 digits gives, or {@code null} for anything else. */
+    private static Framing plainLength(byte[] b, int from, int to) {
+        if (to == from || to - from > MAX_PLAIN_DIGITS) {
+            return null;
+        }
+        long length = 0;
+        for (int i = from; i < to; i++) {
+            if (!Ascii.isDigit(b[i])) {
+                return null;
+            }
+            length = length * 10 + (b[i] - '0');
+        }
+        return Framing.length(length);
     }
 
     private static Framing transferCoding(List<String> values, boolean request, Failure failure, long offset) {

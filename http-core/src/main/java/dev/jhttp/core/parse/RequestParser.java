@@ -183,7 +183,7 @@ public final class RequestParser {
         @Override
         public Framing framing(Headers headers, FieldSectionReader section, Failure failure, long offset) {
             return checkHost(section, failure, offset)
-                    ? FramingRules.forRequest(headers, version, limits, failure, offset)
+                    ? FramingRules.forRequest(headers, section, version, limits, failure, offset)
                     : null;
         }
 
@@ -202,7 +202,7 @@ public final class RequestParser {
                 return true;
             }
             // An empty Host is valid when the target has no authority (RFC 9112 §3.2).
-            String reason = section.checkFirst(HeaderName.HOST,
+            String reason = section.readFirst(HeaderName.HOST,
                     (b, from, to) -> from == to ? null : UriSyntax.checkHostAndPort(b, from, to, false));
             if (reason != null) {
                 failure.set(Violation.INVALID_HOST, "Host: " + reason, offset);

@@ -131,7 +131,7 @@ public final class ResponseParser {
             if (requestMethod.equals(Method.HEAD) || !status.permitsContent() || connectTunnel) {
                 return Framing.NONE;
             }
-            return FramingRules.forResponse(headers, version, limits, failure, offset);
+            return FramingRules.forResponse(headers, section, version, limits, failure, offset);
         }
 
         @Override

@@ -126,6 +126,8 @@ final class RejectionCases {
                         CONFLICTING_CONTENT_LENGTH),
                 new Case("Content-Length within the body limit",
                         "POST / HTTP/1.1\r\n" + H + "Content-Length: 99999999999999999999999\r\n\r\n", BODY_TOO_LARGE),
+                new Case("an 18-digit Content-Length within the body limit",
+                        "POST / HTTP/1.1\r\n" + H + "Content-Length: 999999999999999999\r\n\r\n", BODY_TOO_LARGE),
                 // Transfer-Encoding (RFC 9112 §6.1, §6.3, §7)
                 new Case("no Content-Length with Transfer-Encoding (CL.TE)", "POST / HTTP/1.1\r\n" + H
                         + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",

@@ -79,6 +79,14 @@ class RequestParserTest {
                         request(Method.POST, "/", Version.HTTP_1_1,
                                 Headers.of("Host", "a", "Content-Length", "2, 2", "Content-Length", "2"),
                                 Body.of("ok"))),
+                new Case("Content-Length of 18 digits", "POST / HTTP/1.1\r\nHost: a\r\n"
+                        + "Content-Length: 000000000000000002\r\n\r\nok",
+                        request(Method.POST, "/", Version.HTTP_1_1,
+                                Headers.of("Host", "a", "Content-Length", "000000000000000002"), Body.of("ok"))),
+                new Case("Content-Length of 19 digits", "POST / HTTP/1.1\r\nHost: a\r\n"
+                        + "Content-Length: 0000000000000000002\r\n\r\nok",
+                        request(Method.POST, "/", Version.HTTP_1_1,
+                                Headers.of("Host", "a", "Content-Length", "0000000000000000002"), Body.of("ok"))),
                 new Case("HTTP/1.0 body by Content-Length", "POST / HTTP/1.0\r\nContent-Length: 2\r\n\r\nok",
                         request(Method.POST, "/", Version.HTTP_1_0, Headers.of("Content-Length", "2"), Body.of("ok"))),
                 new Case("chunked body", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -91,6 +99,10 @@ class RequestParserTest {
                         request(Method.POST, "/", Version.HTTP_1_1,
                                 Headers.of("Host", "a", "Transfer-Encoding", "Chunked"), Body.of("0123456789"))
                                 .withTrailers(Headers.of("Checksum", "abc", "X-T", "1"))),
+                new Case("chunked in capitals, between whitespace", "POST / HTTP/1.1\r\nHost: a\r\n"
+                        + "Transfer-Encoding: \t CHUNKED \t\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+                        request(Method.POST, "/", Version.HTTP_1_1,
+                                Headers.of("Host", "a", "Transfer-Encoding", "CHUNKED"), Body.of("ok"))),
                 new Case("empty list elements in Transfer-Encoding", "POST / HTTP/1.1\r\nHost: a\r\n"
                         + "Transfer-Encoding: , chunked,\r\n\r\n0\r\n\r\n",
                         request(Method.POST, "/", Version.HTTP_1_1,

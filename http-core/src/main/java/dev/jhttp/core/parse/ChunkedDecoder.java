@@ -23,11 +23,12 @@ final class ChunkedDecoder {
     private long decoded;
     private Headers trailers = Headers.empty();
 
-    ChunkedDecoder(LineReader lines, ParserLimits limits, Failure failure, long bodyOffset) {
+    ChunkedDecoder(LineReader lines, FieldSectionReader trailerReader, ParserLimits limits, Failure failure,
+                   long bodyOffset) {
         this.lines = lines;
         this.limits = limits;
         this.failure = failure;
-        this.trailerReader = new FieldSectionReader(lines, limits, failure);
+        this.trailerReader = trailerReader;
         this.offset = bodyOffset;
         this.lineOffset = bodyOffset;
         lines.clear();

@@ -144,7 +144,7 @@ final class MessageReader<T> {
                     if (framing.kind() == Framing.Kind.NONE && !headOnly) {
                         return complete(Headers.empty());
                     }
-                    content = new ContentDecoder(framing, lines, limits, failure, offsetOf(in));
+                    content = new ContentDecoder(framing, lines, fieldReader, limits, failure, offsetOf(in));
                     if (headOnly) {
                         state = State.HEAD_DELIVERED;
                         return new ParseResult.Complete<>(dialect.build(headers, Body.empty(), Headers.empty()));

@@ -5,12 +5,11 @@ import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
 import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.RawSocket;
+import dev.jhttp.tests.fixtures.SlowLorises;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlowClientsTest {
     private static final Handler HEALTH = request -> Response.of(Status.OK_200);
-    private static final Duration DRIBBLE_PAUSE = Duration.ofMillis(200);
 
     @Test
     void nineThousandSilentConnectionsAreClosedByTheFirstByteTimeout() throws Exception {
@@ -66,57 +62,23 @@ class SlowClientsTest {
 
     @Test
     void twoThousandSlowLorisConnectionsGet408WhileANormalClientIsServed() throws Exception {
-        int lorises = 2_000;
+        int count = 2_000;
+        byte[] head = "GET /slow HTTP/1.1\r\nHost: t\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
         try (var server = TestServer.start(HEALTH, c -> c.withHeadTimeout(Duration.ofSeconds(3)))) {
             p99Micros(server.port(), 300);   // warm-up: the JIT's first compilations would blur the baseline
             long baseline = p99Micros(server.port(), 300);
-            AtomicInteger timedOut = new AtomicInteger();
-            List<Thread> dribblers = new ArrayList<>();
-            for (int i = 0; i < lorises; i++) {
-                dribblers.add(Thread.ofVirtual().start(() -> dribble(server.port(), timedOut)));
+            try (var lorises = SlowLorises.start(server.port(), count, head, Duration.ofMillis(200))) {
+                Await.until(() -> server.server().openConnections() >= count, Duration.ofSeconds(10),
+                        "every slow-loris connection to be accepted");
+                long underAttack = p99Micros(server.port(), 300);
+                lorises.awaitAnswers(Duration.ofSeconds(20));
+                assertThat(lorises.timedOut()).isEqualTo(count);
+                // Loopback latencies are a millisecond or two and noisy (p99 of 300 requests is their third worst):
+                // twice the baseline, with a 20 ms floor against scheduler jitter on a two-core machine.
+                assertThat(underAttack).as("p99 µs under attack vs baseline %d µs", baseline)
+                        .isLessThanOrEqualTo(Math.max(2 * baseline, 20_000));
             }
-            Await.until(() -> server.server().openConnections() >= lorises, Duration.ofSeconds(10),
-                    "every slow-loris connection to be accepted");
-            long underAttack = p99Micros(server.port(), 300);
-            for (Thread dribbler : dribblers) {
-                dribbler.join(Duration.ofSeconds(20));
-            }
-            assertThat(timedOut).hasValue(lorises);
-            // Loopback latencies are a millisecond or two and noisy (p99 of 300 requests is their third worst): twice
-            // the baseline, with a 20 ms floor against scheduler jitter on a two-core machine.
-            assertThat(underAttack).as("p99 µs under attack vs baseline %d µs", baseline)
-                    .isLessThanOrEqualTo(Math.max(2 * baseline, 20_000));
-        }
-    }
-
-    /**
-     * Sends a request head one byte every 200 ms until the server answers; counts 408 answers. Each loris starts at
-     * its own point of that period, as independent clients would, so the server sees a steady trickle rather than
-     * 2,000 bytes at once every 200 ms; the pause between bytes is the slow client itself, not a wait for anything.
-     */
-    private static void dribble(int port, AtomicInteger timedOut) {
-        byte[] head = "GET /slow HTTP/1.1\r\nHost: t\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);   // a server that never answers fails the count, not the run
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            Thread.sleep(ThreadLocalRandom.current().nextLong(DRIBBLE_PAUSE.toMillis()));
-            for (byte b : head) {
-                if (in.available() > 0) {
-                    break;
-                }
-                out.write(b);
-                Thread.sleep(DRIBBLE_PAUSE);
-            }
-            byte[] answer = in.readNBytes(12);
-            if (new String(answer, StandardCharsets.US_ASCII).equals("HTTP/1.1 408")) {
-                timedOut.incrementAndGet();
-            }
-        } catch (IOException e) {
-            // reset, or no answer: not a 408
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -129,7 +129,7 @@ class RobustnessTest {
 
     @Test
     void slowHeadIsAnswered408AtItsDeadline() {
-        try (var server = TestServer.start(APP, c -> c.withHeadTimeout(Duration.ofMillis(400)));
+        try (var server = TestServer.start(APP, c -> c.withHeadTimeout(Duration.ofMillis(300)));
              RawSocket socket = server.connect()) {
             socket.send("GET /hello HTTP/1.1\r\nHo");
             long start = System.nanoTime();
@@ -142,10 +142,10 @@ class RobustnessTest {
 
     @Test
     void dribblingBytesDoesNotExtendTheHeadDeadline() throws Exception {
-        try (var server = TestServer.start(APP, c -> c.withHeadTimeout(Duration.ofMillis(600)));
+        try (var server = TestServer.start(APP, c -> c.withHeadTimeout(Duration.ofMillis(300)));
              RawSocket socket = server.connect()) {
             long start = System.nanoTime();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 5; i++) {
                 socket.send("X");
                 Thread.sleep(100);
             }

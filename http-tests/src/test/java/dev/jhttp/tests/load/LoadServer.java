@@ -11,10 +11,10 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * The server side of the load scripts (scripts/idle-connections.sh, scripts/soak.sh): default JVM settings, room for
- * many connections, {@code /hello}, {@code /echo} (the request content back) and a {@code /stats} route that reports
- * heap after a full GC. Prints its port, then serves for at most the number of seconds given as its argument (the
- * script stops it sooner).
+ * The server side of the load scripts (idle-connections.sh, soak.sh, slow-clients-bench.sh): default JVM settings,
+ * room for many connections, {@code /hello}, {@code /echo} (the request content back) and a {@code /stats} route that
+ * reports heap after a full GC. The head timeout is a minute, or {@code -Djhttp.bench.headTimeoutSeconds}. Prints its
+ * port, then serves for at most the number of seconds given as its argument (the script stops it sooner).
  */
 public final class LoadServer {
     private LoadServer() {
@@ -36,7 +36,8 @@ public final class LoadServer {
                 })
                 .build();
         ServerConfig config = ServerConfig.defaults().withPort(0).withMaxConnections(19_000)
-                .withIdleTimeout(Duration.ofMinutes(10)).withHeadTimeout(Duration.ofMinutes(1));
+                .withIdleTimeout(Duration.ofMinutes(10))
+                .withHeadTimeout(Duration.ofSeconds(Long.getLong("jhttp.bench.headTimeoutSeconds", 60)));
         try (HttpServer server = HttpServer.create(config, routes).start()) {
             System.out.println(server.port());
             System.out.flush();

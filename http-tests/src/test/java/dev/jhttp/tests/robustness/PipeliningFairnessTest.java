@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Virtual threads are never preempted. A client that pipelines without pause keeps its connection's reads from ever
  * blocking, so its virtual thread would hold a carrier for as long as the client kept sending; one such client per
  * carrier would leave every other connection waiting. Here more such clients than carriers run for a bounded time
- * while a probe on another connection must still be answered promptly, request after request.
+ * while a probe on another connection must still be answered, request after request, each within five seconds
+ * (normally a few milliseconds; starved, it would wait for as long as the clients kept sending).
  */
 class PipeliningFairnessTest {
     private static final byte[] REQUESTS = "GET /hog HTTP/1.1\r\nHost: t\r\n\r\n".repeat(256)
@@ -55,7 +56,7 @@ class PipeliningFairnessTest {
                         probe.send("GET /probe HTTP/1.1\r\nHost: t\r\n\r\n");
                         assertThat(probe.readResponse().status()).isEqualTo(Status.OK_200);
                         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("probe request %d", i)
-                                .isLessThan(Duration.ofMillis(500));
+                                .isLessThan(Duration.ofSeconds(5));
                     }
                 }
             } finally {

@@ -67,8 +67,9 @@ final class MessageReader<T> {
     }
 
     private ParseResult<T> feed(ByteBuffer in, boolean stopAtHead) {
-        if (state == State.COMPLETE || state == State.HEAD_DELIVERED) {
-            throw new IllegalStateException("message already complete: call reset() before feeding the next one");
+        if (state == State.HEAD_DELIVERED) {
+            throw new IllegalStateException("the last head's content is read through content(): call reset() when it"
+                    + " is done, before feeding the next message");
         }
         headOnly = stopAtHead;
         feedStart = in.position();
@@ -83,6 +84,11 @@ final class MessageReader<T> {
             throw new IllegalStateException("no head delivered by feedHead since the last reset()");
         }
         return content;
+    }
+
+    /** Whether the last feed completed a message: the next feed starts another, after the owner's reset. */
+    boolean isComplete() {
+        return state == State.COMPLETE;
     }
 
     /** The input has ended: completes a message whose content runs until close, or fails an unfinished one. */

@@ -24,8 +24,10 @@ import java.util.Objects;
  *
  * {@snippet :
  * RequestParser parser = RequestParser.create(ParserLimits.defaults());
- * ParseResult<Request> result = parser.feed(ByteBuffer.wrap(bytes));
- * if (result instanceof ParseResult.Complete<Request>(Request request)) { parser.reset(); }
+ * ByteBuffer in = ByteBuffer.wrap(bytes);   // may hold several pipelined requests
+ * while (in.hasRemaining() && parser.feed(in) instanceof ParseResult.Complete<Request>(Request request)) {
+ *     handle(request);   // the next feed starts the next request
+ * }
  * }
  *
  * <p>Not thread-safe: one parser per connection.
@@ -48,13 +50,15 @@ public final class RequestParser {
     }
 
     /**
-     * Parses as much of the current request as {@code in} holds, advancing its position over the bytes consumed.
-     * After {@link ParseResult.Failed}, every later call returns the same failure.
+     * Parses as much of the current request as {@code in} holds, advancing its position over the bytes consumed. After
+     * {@link ParseResult.Complete}, the next call starts the next request, so a loop over one buffer reads pipelined
+     * requests one after another. After {@link ParseResult.Failed}, every later call returns the same failure, until
+     * {@link #reset()}.
      *
-     * @throws IllegalStateException if the previous result was {@link ParseResult.Complete} and {@link #reset()}
-     *     was not called since
+     * @throws IllegalStateException if {@link #feedHead} delivered a head and {@link #reset()} was not called since
      */
     public ParseResult<Request> feed(ByteBuffer in) {
+        startNextIfComplete();
         return reader.feed(in);
     }
 
@@ -63,10 +67,17 @@ public final class RequestParser {
      * in the request; the content is then read through {@link #content()}, so a server can stream it. Call
      * {@link #reset()} once the content is done.
      *
-     * @throws IllegalStateException if a request completed since the last {@link #reset()}
+     * @throws IllegalStateException if a head was delivered and {@link #reset()} was not called since
      */
     public ParseResult<Request> feedHead(ByteBuffer in) {
+        startNextIfComplete();
         return reader.feedHead(in);
+    }
+
+    private void startNextIfComplete() {
+        if (reader.isComplete()) {
+            reader.reset();
+        }
     }
 
     /**
@@ -92,7 +103,7 @@ public final class RequestParser {
         return reader.isStarted();
     }
 
-    /** Prepares for the next request, after a complete one or to abandon the current one. */
+    /** Prepares for the next request: after a head from {@link #feedHead}, after a failure, or to abandon one. */
     public void reset() {
         reader.reset();
     }

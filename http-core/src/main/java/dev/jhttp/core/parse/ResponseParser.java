@@ -48,10 +48,13 @@ public final class ResponseParser {
 
     /**
      * Parses as much of the current response as {@code in} holds, advancing its position over the bytes consumed.
-     *
-     * @throws IllegalStateException if the previous result was complete and {@link #reset} was not called since
+     * After a complete response the next call starts the next one as {@link #reset()} would: as the answer to a GET;
+     * call {@link #reset(Method)} first when it answers a method that changes framing.
      */
     public ParseResult<Response> feed(ByteBuffer in) {
+        if (reader.isComplete()) {
+            reset();
+        }
         return reader.feed(in);
     }
 
@@ -59,7 +62,8 @@ public final class ResponseParser {
      * Tells the parser the input has ended. Completes a response whose content runs until close; otherwise the
      * response is incomplete ({@link Violation#INCOMPLETE_MESSAGE}).
      *
-     * @throws IllegalStateException if the previous result was complete and {@link #reset} was not called since
+     * @throws IllegalStateException if the last response completed and {@link #reset} was not called since: the
+     *     input ended between responses
      */
     public ParseResult<Response> finish() {
         return reader.finish();

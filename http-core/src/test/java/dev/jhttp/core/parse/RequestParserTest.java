@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.jhttp.core.parse.Feeding.bytes;
@@ -226,10 +227,26 @@ class RequestParserTest {
     }
 
     @Test
-    void feedingAfterCompleteWithoutResetIsAnError() {
+    void feedingAfterCompleteStartsTheNextRequest() {
         RequestParser parser = RequestParser.create();
-        parser.feed(ByteBuffer.wrap(bytes("GET / HTTP/1.1\r\nHost: a\r\n\r\n")));
-        assertThatThrownBy(() -> parser.feed(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class);
+        ByteBuffer in = ByteBuffer.wrap(bytes("GET /one HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "POST /two HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhi" + "GET /thr"));
+        List<String> seen = new ArrayList<>();
+        while (in.hasRemaining() && parser.feed(in) instanceof ParseResult.Complete<Request>(Request request)) {
+            seen.add(request.method() + " " + request.target().raw() + " " + request.body().length());
+        }
+        assertThat(seen).containsExactly("GET /one 0", "POST /two 2");
+        assertThat(parser.isStarted()).isTrue();
+        ParseResult<Request> third = parser.feed(ByteBuffer.wrap(bytes("ee HTTP/1.1\r\nHost: a\r\n\r\n")));
+        assertThat(((ParseResult.Complete<Request>) third).message().target().raw()).isEqualTo("/three");
+    }
+
+    @Test
+    void feedingAfterAHeadWithoutResetIsAnError() {
+        RequestParser parser = RequestParser.create();
+        parser.feedHead(ByteBuffer.wrap(bytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\n\r\n")));
+        assertThatThrownBy(() -> parser.feed(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("content()");
     }
 
     @Test

@@ -72,4 +72,26 @@ class RequestTargetTest {
         }
         assertThatThrownBy(() -> RequestTarget.of(raw)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[::1]", "[::]", "[1:2:3:4:5:6:7:8]", "[2001:db8::1]", "[1::]", "[1:2:3:4:5:6:7::]",
+        "[::ffff:192.0.2.1]", "[1:2:3:4:5:6:10.0.0.1]", "[FEDC:BA98::3210]", "[v1.fe80::a+en1]", "[::1]:8080"})
+    void acceptsIpLiterals(String authority) {
+        assertThat(RequestTarget.of("http://" + authority + "/").authority()).contains(authority);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[4712::abcd::]", "[:1]", "[1:]", "[1:2:3:4:5:6:7:8:9]", "[1:2:3:4:5:6:7]",
+        "[12345::]", "[::g]", "[::1.2.3]", "[::1.2.3.256]", "[::01.2.3.4]", "[1:2:3:4:5:6:7:1.2.3.4]",
+        "[1.2.3.4::]", "[::1%25eth0]", "[]", "[v.x]", "[v1.]", "[::1"})
+    void refusesMalformedIpLiterals(String authority) {
+        assertThatThrownBy(() -> RequestTarget.of("http://" + authority + "/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IP literal");
+    }
+
+    @Test
+    void namesUserinfoAsTheReasonAnAuthorityIsRefused() {
+        assertThatThrownBy(() -> RequestTarget.of("http://a:b@host:1234/")).hasMessageContaining("userinfo");
+        assertThatThrownBy(() -> RequestTarget.of("http://user@host/")).hasMessageContaining("userinfo");
+    }
 }

@@ -61,11 +61,14 @@ public final class UriSyntax {
 
     /** Checks {@code uri-host [ ":" port ]} in {@code b[from, to)}; see {@link #checkHostAndPort(String, boolean)}. */
     public static String checkHostAndPort(byte[] b, int from, int to, boolean portRequired) {
+        if (ByteScan.indexOf(b, from, to, (byte) '@') >= 0) {
+            return "userinfo in authority (RFC 9110 §4.2.4)";
+        }
         int hostEnd;
         if (from < to && b[from] == '[') {
             hostEnd = ByteScan.indexOf(b, from, to, (byte) ']');
-            if (hostEnd < 0 || !isIpLiteralBody(b, from + 1, hostEnd)) {
-                return "invalid IP literal";
+            if (hostEnd < 0 || !IpLiterals.isValid(b, from + 1, hostEnd)) {
+                return "invalid IP literal (RFC 3986 §3.2.2)";
             }
             hostEnd++;
         } else {
@@ -111,31 +114,17 @@ public final class UriSyntax {
                 }
                 i += 2;
             } else if (!isUnreserved(c) && !isSubDelim(c)) {
-                return c == '@' ? "userinfo in authority" : "invalid character in host at index " + (i - from);
+                return "invalid character in host at index " + (i - from);
             }
         }
         return null;
     }
 
-    // IP-literal = "[" ( IPv6address / IPvFuture ) "]"; checked loosely by character class, never by resolution.
-    private static boolean isIpLiteralBody(byte[] b, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            int c = b[i] & 0xFF;
-            if (c != ':' && !isUnreserved(c) && !isSubDelim(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isSubDelim(int c) {
+    static boolean isSubDelim(int c) {
         return c < 0x80 && "!$&'()*+,;=".indexOf(c) >= 0;
     }
 
-    private static boolean isUnreserved(int c) {
+    static boolean isUnreserved(int c) {
         return c < 0x80 && (Ascii.isAlpha(c) || Ascii.isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~');
     }
 }

@@ -1,13 +1,13 @@
 package dev.jhttp.core.parse;
 
 import dev.jhttp.core.Headers;
-import dev.jhttp.core.internal.Ascii;
 
 import java.nio.ByteBuffer;
 
 /**
- * Decodes the chunked transfer coding (RFC 9112 §7.1): hex chunk sizes with overflow checks, chunk extensions checked
- * against their grammar and bounded, then discarded, and a trailer section kept as fields.
+ * Decodes the chunked transfer coding (RFC 9112 §7.1): chunk-size lines checked byte by byte as they arrive
+ * ({@link ChunkSizeLineCheck}; extensions are checked, bounded, then discarded), the CRLF after each chunk's data,
+ * and a trailer section kept as fields.
  */
 final class ChunkedDecoder {
     private enum State { SIZE_LINE, DATA, DATA_CR, DATA_LF, TRAILERS, DONE }
@@ -16,6 +16,7 @@ final class ChunkedDecoder {
     private final FieldSectionReader trailerReader;
     private final ParserLimits limits;
     private final Failure failure;
+    private final ChunkSizeLineCheck sizeLine;
     private State state = State.SIZE_LINE;
     private long offset;
     private long lineOffset;
@@ -29,6 +30,7 @@ final class ChunkedDecoder {
         this.limits = limits;
         this.failure = failure;
         this.trailerReader = trailerReader;
+        this.sizeLine = new ChunkSizeLineCheck(limits.maxChunkExtensionLength());
         this.offset = bodyOffset;
         this.lineOffset = bodyOffset;
         lines.clear();
@@ -92,29 +94,25 @@ final class ChunkedDecoder {
     }
 
     private boolean readSizeLine(ByteBuffer in) {
+        if (lines.lineLength() == 0) {
+            sizeLine.next(limits.maxBodySize() - decoded);
+            sizeLine.start(lines.lineStart());
+        }
         // 16 hex digits cover any size below 2^64; the rest of the budget is for extensions.
         int before = in.position();
         LineReader.Outcome outcome = lines.read(in, 16 + limits.maxChunkExtensionLength() + 2);
         offset += in.position() - before;
-        if (outcome == LineReader.Outcome.NEED_MORE) {
+        if (!sizeLine.afterRead(lines, outcome, failure, lineOffset) || outcome == LineReader.Outcome.NEED_MORE) {
             return false;
         }
         if (outcome == LineReader.Outcome.OVER_BUDGET) {
             failure.set(Violation.CHUNK_EXTENSION_TOO_LONG, "chunk-size line too long", offset);
             return false;
         }
-        if (!FieldSectionReader.checkLineEnding(lines, failure, lineOffset)) {
+        if (!FieldSectionReader.checkLf(lines, failure, lineOffset)) {
             return false;
         }
-        long size = parseSizeLine();
-        if (size < 0) {
-            return false;
-        }
-        if (size > limits.maxBodySize() - decoded) {
-            failure.set(Violation.BODY_TOO_LARGE, "chunked content exceeds " + limits.maxBodySize() + " bytes",
-                    lineOffset);
-            return false;
-        }
+        long size = sizeLine.size();
         decoded += size;
         lines.clear();
         if (size == 0) {
@@ -126,37 +124,5 @@ final class ChunkedDecoder {
             state = State.DATA;
         }
         return true;
-    }
-
-    // chunk-size [ chunk-ext ] with chunk-size = 1*HEXDIG; -1 with failure set.
-    private long parseSizeLine() {
-        byte[] b = lines.bytes();
-        int start = lines.lineStart();
-        int end = lines.contentEnd();
-        int i = start;
-        long size = 0;
-        while (i < end && Ascii.isHexDigit(b[i])) {
-            if (size > (Long.MAX_VALUE >> 4)) {
-                failure.set(Violation.INVALID_CHUNK_SIZE, "chunk size overflows", lineOffset + i);
-                return -1;
-            }
-            size = (size << 4) | Ascii.hexValue(b[i]);
-            i++;
-        }
-        if (i == start) {
-            failure.set(Violation.INVALID_CHUNK_SIZE, "chunk size is not hex digits", lineOffset + i);
-            return -1;
-        }
-        if (end - i > limits.maxChunkExtensionLength()) {
-            failure.set(Violation.CHUNK_EXTENSION_TOO_LONG,
-                    "chunk extensions exceed " + limits.maxChunkExtensionLength() + " bytes", lineOffset + i);
-            return -1;
-        }
-        int bad = ChunkExtensions.firstInvalid(b, i, end);
-        if (bad >= 0) {
-            failure.set(Violation.INVALID_CHUNK_EXTENSION, "chunk extension breaks its grammar", lineOffset + bad);
-            return -1;
-        }
-        return size;
     }
 }

@@ -84,9 +84,14 @@ final class LineReader {
         return lineEnd - 1;
     }
 
-    /** Whether a control byte or DEL comes before the line's CRLF: a clean line needs no closer look. */
-    boolean hasControlInContent() {
-        return firstControl >= 0 && firstControl < contentEnd();
+    /** The index just past the bytes read so far. */
+    int length() {
+        return length;
+    }
+
+    /** The index of the current line's first control byte or DEL so far, or -1. */
+    int firstControl() {
+        return firstControl;
     }
 
     /**

@@ -23,6 +23,9 @@ final class MessageReader<T> {
         /** Parses the start-line in {@code b[start, end)}; false with {@code failure} set if it is invalid. */
         boolean parseStartLine(byte[] b, int start, int end, Failure failure);
 
+        /** The check of the start-line's bytes as they arrive; {@link #parseStartLine} sees only lines it passed. */
+        LineCheck startLineCheck();
+
         /** The violation of a start-line longer than {@link ParserLimits#maxRequestLineLength()}. */
         Violation startLineTooLong();
 
@@ -173,10 +176,14 @@ final class MessageReader<T> {
     }
 
     private boolean readStartLine(ByteBuffer in) {
+        LineCheck check = dialect.startLineCheck();
+        if (lines.lineLength() == 0) {
+            check.start(lines.lineStart());
+        }
         while (true) {
             int budget = limits.maxRequestLineLength() + 2 - skippedEmptyLineBytes;
             LineReader.Outcome outcome = lines.read(in, budget);
-            if (outcome == LineReader.Outcome.NEED_MORE) {
+            if (!check.afterRead(lines, outcome, failure, 0) || outcome == LineReader.Outcome.NEED_MORE) {
                 return false;
             }
             if (outcome == LineReader.Outcome.OVER_BUDGET) {
@@ -184,7 +191,7 @@ final class MessageReader<T> {
                         + " bytes", lines.lineStart() + lines.lineLength());
                 return false;
             }
-            if (!FieldSectionReader.checkLineEnding(lines, failure, 0)) {
+            if (!FieldSectionReader.checkLf(lines, failure, 0)) {
                 return false;
             }
             if (lines.contentEnd() > lines.lineStart()) {
@@ -195,6 +202,7 @@ final class MessageReader<T> {
             // RFC 9112 §2.2: empty lines before the start-line are ignored (they count toward its budget).
             skippedEmptyLineBytes += lines.lineLength();
             lines.nextLine();
+            check.start(lines.lineStart());
         }
     }
 

@@ -7,8 +7,6 @@ import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.RequestTarget;
 import dev.jhttp.core.Version;
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
 import dev.jhttp.core.internal.Prechecked;
 import dev.jhttp.core.internal.UriSyntax;
 
@@ -111,6 +109,7 @@ public final class RequestParser {
     /** The request-line and Host rules (RFC 9112 §3), and request framing (§6.3). */
     private static final class RequestDialect implements MessageReader.Dialect<Request> {
         private final ParserLimits limits;
+        private final RequestLineCheck lineCheck = new RequestLineCheck();
         private Method method;
         private RequestTarget target;
         private Version version;
@@ -124,58 +123,28 @@ public final class RequestParser {
             return Violation.REQUEST_LINE_TOO_LONG;
         }
 
-        // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
         @Override
-        public boolean parseStartLine(byte[] b, int start, int end, Failure failure) {
-            int methodEnd = start;
-            while (methodEnd < end && Ascii.isTokenChar(b[methodEnd])) {
-                methodEnd++;
-            }
-            if (methodEnd == end || b[methodEnd] != ' ' || methodEnd == start) {
-                boolean badByte = methodEnd < end && b[methodEnd] != ' ';
-                failure.set(badByte ? Violation.INVALID_METHOD : Violation.INVALID_REQUEST_LINE,
-                        badByte ? "byte 0x%02X in method".formatted(b[methodEnd] & 0xFF)
-                                : "request line is not method SP target SP version", methodEnd);
-                return false;
-            }
-            int targetStart = methodEnd + 1;
-            int targetEnd = targetStart;
-            boolean percentsValid = true;
-            while (targetEnd < end) {
-                int stop = ByteScan.firstNonPlainTargetByte(b, targetEnd, end);
-                targetEnd = stop < 0 ? end : stop;
-                if (stop < 0 || b[stop] == ' ') {
-                    break;
-                }
-                if (b[stop] != '%') {
-                    failure.set(Violation.INVALID_REQUEST_TARGET,
-                            "byte 0x%02X in request-target".formatted(b[stop] & 0xFF), stop);
-                    return false;
-                }
-                percentsValid &= stop + 2 < end && Ascii.isHexDigit(b[stop + 1]) && Ascii.isHexDigit(b[stop + 2]);
-                targetEnd = stop + 1;
-            }
-            if (targetEnd == targetStart || targetEnd == end
-                    || ByteScan.indexOf(b, targetEnd + 1, end, (byte) ' ') >= 0) {
-                failure.set(Violation.INVALID_REQUEST_LINE, "request line is not method SP target SP version",
-                        targetEnd);
-                return false;
-            }
-            version = StartLines.parseVersion(b, targetEnd + 1, end, failure);
-            if (version == null) {
-                return false;
-            }
-            method = Method.ofAscii(b, start, methodEnd - start);
-            return parseTarget(new String(b, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1),
-                    targetStart, percentsValid, failure);
+        public LineCheck startLineCheck() {
+            return lineCheck;
         }
 
-        /** {@code charsChecked}: every byte is a target character and every {@code %} is followed by two hex digits. */
-        private boolean parseTarget(String raw, int offset, boolean charsChecked, Failure failure) {
+        // request-line = method SP request-target SP HTTP-version (RFC 9112 §3): its bytes passed lineCheck.
+        @Override
+        public boolean parseStartLine(byte[] b, int start, int end, Failure failure) {
+            int methodEnd = lineCheck.methodEnd();
+            int targetEnd = lineCheck.targetEnd();
+            // RFC 9110 §6.2: a 1.x minor version above 1 is served as 1.1.
+            version = b[end - 1] == '0' ? Version.HTTP_1_0 : Version.HTTP_1_1;
+            method = Method.ofAscii(b, start, methodEnd - start);
+            return parseTarget(new String(b, methodEnd + 1, targetEnd - methodEnd - 1, StandardCharsets.ISO_8859_1),
+                    methodEnd + 1, failure);
+        }
+
+        /** {@code raw}'s bytes are target characters, and every {@code %} is followed by two hex digits. */
+        private boolean parseTarget(String raw, int offset, Failure failure) {
             boolean connect = method.equals(Method.CONNECT);
             try {
-                target = connect ? RequestTarget.authorityForm(raw)
-                        : charsChecked ? Prechecked.target(raw) : RequestTarget.of(raw);
+                target = connect ? RequestTarget.authorityForm(raw) : Prechecked.target(raw);
             } catch (IllegalArgumentException invalid) {
                 // RFC 9112 §3.2.3: CONNECT takes the authority-form, and only CONNECT does.
                 boolean wrongForm = connect && (raw.charAt(0) == '/' || raw.equals("*"));

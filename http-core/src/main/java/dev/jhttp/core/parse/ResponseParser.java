@@ -83,6 +83,7 @@ public final class ResponseParser {
     /** The status-line (RFC 9112 §4) and response framing (RFC 9112 §6.3). */
     private static final class ResponseDialect implements MessageReader.Dialect<Response> {
         private final ParserLimits limits;
+        private final LineCheck lineCheck = LineCheck.bareCrOnly();
         private Method requestMethod = Method.GET;
         private Version version;
         private Status status;
@@ -97,6 +98,11 @@ public final class ResponseParser {
         }
 
         // status-line = HTTP-version SP status-code SP [ reason-phrase ]
+        @Override
+        public LineCheck startLineCheck() {
+            return lineCheck;
+        }
+
         @Override
         public boolean parseStartLine(byte[] b, int start, int end, Failure failure) {
             if (end - start < 13 || b[start + 8] != ' ' || b[start + 12] != ' ') {

@@ -158,7 +158,7 @@ final class RejectionCases {
                 new Case("chunk size is not empty", chunked("\r\n"), INVALID_CHUNK_SIZE),
                 new Case("chunk size has no sign", chunked("-1\r\n"), INVALID_CHUNK_SIZE),
                 new Case("chunk size has no 0x prefix", chunked("0x5\r\nhello\r\n0\r\n\r\n"), INVALID_CHUNK_EXTENSION),
-                new Case("chunk size must not overflow", chunked("10000000000000000\r\n"), INVALID_CHUNK_SIZE),
+                new Case("chunk size over the content limit", chunked("10000000000000000\r\n"), BODY_TOO_LARGE),
                 new Case("chunk size has no trailing space", chunked("5 \r\nhello\r\n0\r\n\r\n"),
                         INVALID_CHUNK_EXTENSION),
                 new Case("chunk extension needs a name", chunked("5;\r\nhello\r\n0\r\n\r\n"), INVALID_CHUNK_EXTENSION),

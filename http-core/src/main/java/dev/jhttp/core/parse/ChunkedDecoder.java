@@ -24,13 +24,13 @@ final class ChunkedDecoder {
     private long decoded;
     private Headers trailers = Headers.empty();
 
-    ChunkedDecoder(LineReader lines, FieldSectionReader trailerReader, ParserLimits limits, Failure failure,
-                   long bodyOffset) {
+    ChunkedDecoder(LineReader lines, FieldSectionReader trailerReader, ChunkSizeLineCheck sizeLine, ParserLimits limits,
+                   Failure failure, long bodyOffset) {
         this.lines = lines;
         this.limits = limits;
         this.failure = failure;
         this.trailerReader = trailerReader;
-        this.sizeLine = new ChunkSizeLineCheck(limits.maxChunkExtensionLength());
+        this.sizeLine = sizeLine;
         this.offset = bodyOffset;
         this.lineOffset = bodyOffset;
         lines.clear();

@@ -24,15 +24,18 @@ public final class ContentDecoder {
     private long taken;
     private ParseResult<Headers> outcome;
 
-    /** {@code fields} reads any trailer section: the head's reader, free once the head's fields are copied out. */
-    ContentDecoder(Framing framing, LineReader lines, FieldSectionReader fields, ParserLimits limits, Failure failure,
-                   long offset) {
+    /**
+     * {@code fields} reads any trailer section: the head's reader, free once the head's fields are copied out; the
+     * parser's {@code sizeLine} check is reused from message to message too.
+     */
+    ContentDecoder(Framing framing, LineReader lines, FieldSectionReader fields, ChunkSizeLineCheck sizeLine,
+                   ParserLimits limits, Failure failure, long offset) {
         this.framing = framing;
         this.limits = limits;
         this.failure = failure;
         this.startOffset = offset;
         this.chunked = framing.kind() == Framing.Kind.CHUNKED
-                ? new ChunkedDecoder(lines, fields, limits, failure, offset)
+                ? new ChunkedDecoder(lines, fields, sizeLine, limits, failure, offset)
                 : null;
         this.outcome = framing.kind() == Framing.Kind.NONE ? new ParseResult.Complete<>(Headers.empty()) : null;
     }

@@ -46,6 +46,7 @@ final class MessageReader<T> {
     private final Failure failure = new Failure();
     private final FieldSectionReader fieldReader;
     private final BodyBuffer body = new BodyBuffer();
+    private final ChunkSizeLineCheck sizeLine;
     private State state = State.START_LINE;
     private long consumed;
     private int feedStart;
@@ -58,6 +59,7 @@ final class MessageReader<T> {
         this.dialect = dialect;
         this.limits = limits;
         this.fieldReader = new FieldSectionReader(lines, limits, failure);
+        this.sizeLine = new ChunkSizeLineCheck(limits.maxChunkExtensionLength());
     }
 
     ParseResult<T> feed(ByteBuffer in) {
@@ -153,7 +155,7 @@ final class MessageReader<T> {
                     if (framing.kind() == Framing.Kind.NONE && !headOnly) {
                         return complete(Headers.empty());
                     }
-                    content = new ContentDecoder(framing, lines, fieldReader, limits, failure, offsetOf(in));
+                    content = new ContentDecoder(framing, lines, fieldReader, sizeLine, limits, failure, offsetOf(in));
                     if (headOnly) {
                         state = State.HEAD_DELIVERED;
                         return new ParseResult.Complete<>(dialect.build(headers, Body.empty(), Headers.empty()));

@@ -47,17 +47,21 @@ final class RequestLineCheck extends LineCheck {
             }
             switch (part) {
                 case METHOD -> {
-                    if (Ascii.isTokenChar(c)) {
+                    while (i < to && Ascii.isTokenChar(b[i])) {
                         i++;
-                    } else if (c == ' ' && i > lineStart) {
-                        methodEnd = i++;
-                        part = Part.TARGET;
-                    } else {
-                        return c == ' ' ? fail(Violation.INVALID_REQUEST_LINE, "request line starts with SP", i,
-                                failure, base)
-                                : fail(Violation.INVALID_METHOD, "byte 0x%02X in method".formatted(c & 0xFF), i,
-                                failure, base);
                     }
+                    if (i == to) {
+                        break;
+                    }
+                    c = b[i];
+                    if (c == '\r') {
+                        continue;   // judged as a line end or a bare CR
+                    }
+                    if (c != ' ' || i == lineStart) {
+                        return refuseMethod(c, i, failure, base);
+                    }
+                    methodEnd = i++;
+                    part = Part.TARGET;
                 }
                 case TARGET -> {
                     int stop = ByteScan.firstNonPlainTargetByte(b, i, to);
@@ -70,13 +74,10 @@ final class RequestLineCheck extends LineCheck {
                         targetEnd = stop;
                         i = stop + 1;
                         part = Part.VERSION;
-                    } else if (b[stop] == ' ') {
-                        return fail(Violation.INVALID_REQUEST_LINE, "two SP after the method", stop, failure, base);
                     } else if (b[stop] == '\r') {
                         i = stop;   // judged as a line end or a bare CR
                     } else {
-                        return fail(Violation.INVALID_REQUEST_TARGET,
-                                "byte 0x%02X in request-target".formatted(b[stop] & 0xFF), stop, failure, base);
+                        return refuseTarget(b[stop], stop, failure, base);
                     }
                 }
                 case PERCENT_FIRST, PERCENT_SECOND -> {
@@ -88,6 +89,11 @@ final class RequestLineCheck extends LineCheck {
                     i++;
                 }
                 case VERSION -> {
+                    if (versionLength == 0 && to - i >= 8 && isWellFormedVersion1(b, i)) {
+                        versionLength = 8;   // the usual HTTP/1.x at once
+                        i += 8;
+                        continue;
+                    }
                     if (!checkVersionByte(b, c, i, failure, base)) {
                         return -1;
                     }
@@ -97,6 +103,22 @@ final class RequestLineCheck extends LineCheck {
             }
         }
         return to;
+    }
+
+    private static int refuseMethod(byte c, int i, Failure failure, long base) {
+        return c == ' ' ? fail(Violation.INVALID_REQUEST_LINE, "request line starts with SP", i, failure, base)
+                : fail(Violation.INVALID_METHOD, "byte 0x%02X in method".formatted(c & 0xFF), i, failure, base);
+    }
+
+    private static int refuseTarget(byte c, int i, Failure failure, long base) {
+        return c == ' ' ? fail(Violation.INVALID_REQUEST_LINE, "two SP after the method", i, failure, base)
+                : fail(Violation.INVALID_REQUEST_TARGET, "byte 0x%02X in request-target".formatted(c & 0xFF), i,
+                failure, base);
+    }
+
+    private static boolean isWellFormedVersion1(byte[] b, int i) {
+        return b[i] == 'H' && b[i + 1] == 'T' && b[i + 2] == 'T' && b[i + 3] == 'P' && b[i + 4] == '/'
+                && b[i + 5] == '1' && b[i + 6] == '.' && Ascii.isDigit(b[i + 7]);
     }
 
     // HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive (RFC 9112 §2.3); a well-formed version whose major

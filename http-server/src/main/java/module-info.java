@@ -6,6 +6,5 @@ module dev.jhttp.server {
     exports dev.jhttp.server.files;
     exports dev.jhttp.server.filters;
     exports dev.jhttp.server.routing;
-    // JSON escaping, shared with the command's demo routes rather than written twice
-    exports dev.jhttp.server.internal to dev.jhttp.cli;
+    exports dev.jhttp.server.text;
 }

@@ -254,7 +254,7 @@ class JhttpCommandTest {
         CliRun run = CliRun.finished("parse", raw.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo(
-                "jhttp: 400 Bad Request: whitespace between field name and colon (RFC 9112 §5.1) at byte 20");
+                "jhttp: 400 Bad Request: whitespace between a field name and its colon (RFC 9112 §5.1) at byte 20");
         CliRun json = CliRun.finished("parse", "--json", raw.toString());
         assertThat(json.err()).contains("\"violation\":\"WHITESPACE_BEFORE_COLON\"").contains("\"offset\":20");
     }

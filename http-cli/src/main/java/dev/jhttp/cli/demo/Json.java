@@ -1,7 +1,7 @@
 package dev.jhttp.cli.demo;
 
 import dev.jhttp.core.Headers;
-import dev.jhttp.server.internal.JsonText;
+import dev.jhttp.server.text.JsonText;
 
 import java.util.ArrayList;
 import java.util.Iterator;

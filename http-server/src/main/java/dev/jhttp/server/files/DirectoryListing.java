@@ -1,7 +1,7 @@
 package dev.jhttp.server.files;
 
 import dev.jhttp.core.headers.PercentEncoding;
-import dev.jhttp.server.internal.JsonText;
+import dev.jhttp.server.text.JsonText;
 
 import java.io.IOException;
 import java.nio.file.Files;

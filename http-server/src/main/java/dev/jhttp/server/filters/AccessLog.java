@@ -6,7 +6,7 @@ import dev.jhttp.core.Response;
 import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.RequestContext;
-import dev.jhttp.server.internal.JsonText;
+import dev.jhttp.server.text.JsonText;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -11,8 +11,9 @@ import dev.jhttp.core.Version;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
-import dev.jhttp.server.HttpException;
+import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.RequestContext;
+import dev.jhttp.server.filters.ErrorPages;
 
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -47,8 +48,9 @@ import java.util.concurrent.locks.LockSupport;
  *  CLOSED ◄──────────────────────────────────────────────────────
  * </pre>
  *
- * Errors are decided here: a parse failure answers its violation's status and closes; an {@link HttpException}
- * answers its status and keeps the connection; any other handler exception answers 500, is logged, and keeps it.
+ * Errors: a parse failure answers its violation's status and closes; a handler's failure is answered by
+ * {@link ErrorPages#answer(Request, Exception)}, the mapping the filter uses too (an {@code HttpException}'s status,
+ * else a logged 500), and keeps the connection; content the client spoiled answers from its state and closes.
  */
 final class Connection implements Runnable {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -124,7 +126,8 @@ final class Connection implements Runnable {
                 return;
             }
             if (expectationFailed(head)) {
-                answerAndClose(head.version(), StatusResponses.of(Status.EXPECTATION_FAILED_417));
+                answerAndClose(head.version(), engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417,
+                        Headers.empty()));
                 return;
             }
             RequestContent content = new RequestContent(this, parser.content(), expectsContinue(head),
@@ -135,8 +138,9 @@ final class Connection implements Runnable {
                 return; // nobody is left to answer
             }
             if (content.failure() != null || content.timedOut()) {
-                answerAndClose(head.version(), content.timedOut() ? StatusResponses.of(Status.REQUEST_TIMEOUT_408)
-                        : StatusResponses.of(content.failure(), head.headers()));
+                answerAndClose(head.version(), content.timedOut()
+                        ? engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty())
+                        : engine.errors().answer(content.failure(), head.headers()));
                 return;
             }
             // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
@@ -173,7 +177,7 @@ final class Connection implements Runnable {
                 }
                 if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
                     ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
-                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(error, parser.partialHeaders()));
+                    answerAndClose(Version.HTTP_1_1, engine.errors().answer(error, parser.partialHeaders()));
                     return null;
                 }
             }
@@ -189,7 +193,8 @@ final class Connection implements Runnable {
             } catch (SocketTimeoutException e) {
                 if (parser.isStarted()) {
                     ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
-                    answerAndClose(Version.HTTP_1_1, StatusResponses.of(Status.REQUEST_TIMEOUT_408));
+                    answerAndClose(Version.HTTP_1_1, engine.errors().answer(parser.partialHeaders(),
+                            Status.REQUEST_TIMEOUT_408, Headers.empty()));
                 }
                 return null;
             }
@@ -294,19 +299,18 @@ final class Connection implements Runnable {
                         + request.target().rawPath());
             }
             return response;
-        } catch (HttpException e) {
-            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": " + e.getMessage());
-            return StatusResponses.of(e);
         } catch (Exception e) {
             if (content.spoiledByClient()) {
                 // The handler stumbled over the client's bad, late or cut-off content, perhaps wrapped in another
                 // exception: the client's fault, answered by the caller from the content's state, with no stack trace.
                 ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
-                return StatusResponses.of(Status.BAD_REQUEST_400);
+                return engine.errors().answer(request.headers(), Status.BAD_REQUEST_400, Headers.empty());
             }
-            ServerLog.get().log(Level.WARNING, "connection " + id + ": handler failed on " + request.method() + " "
-                    + request.target().rawPath(), e);
-            return StatusResponses.of(Status.INTERNAL_SERVER_ERROR_500);
+            try {
+                return engine.errors().answer(request, e);
+            } catch (RequestContentException fromTheHandler) {
+                return engine.errors().answer(request.headers(), Status.BAD_REQUEST_400, Headers.empty());
+            }
         }
     }
 

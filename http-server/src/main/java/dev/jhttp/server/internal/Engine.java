@@ -1,10 +1,12 @@
 package dev.jhttp.server.internal;
 
 import dev.jhttp.core.HeaderName;
+import dev.jhttp.core.Headers;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.ServerConfig;
+import dev.jhttp.server.filters.ErrorPages;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -31,6 +33,8 @@ public final class Engine {
     private final ServerConfig config;
     private final Handler handler;
     private final ResponseWriter writer = ResponseWriter.create();
+    /** The server's own error answers: the same renderer and handler-failure mapping as the ErrorPages filter. */
+    private final ErrorPages errors = ErrorPages.negotiated();
     private final ConnectionSet connections = new ConnectionSet();
     private final Semaphore permits;
     private final AtomicLong nextId = new AtomicLong();
@@ -126,9 +130,8 @@ public final class Engine {
         try (socket) {
             socket.setSoTimeout((int) config.writeTimeout().toMillis());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            writer.write(StatusResponses.of(Status.SERVICE_UNAVAILABLE_503)
-                    .withHeader(HeaderName.CONNECTION.name(), "close")
-                    .withHeader(HeaderName.RETRY_AFTER.name(), "1"), out);
+            writer.write(errors.answer(Headers.empty(), Status.SERVICE_UNAVAILABLE_503,
+                    Headers.of(HeaderName.CONNECTION.name(), "close", HeaderName.RETRY_AFTER.name(), "1")), out);
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "refused connection closed: " + e);
         }
@@ -177,6 +180,10 @@ public final class Engine {
 
     Handler handler() {
         return handler;
+    }
+
+    ErrorPages errors() {
+        return errors;
     }
 
     ResponseWriter writer() {

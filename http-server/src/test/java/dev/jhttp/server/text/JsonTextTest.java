@@ -1,4 +1,4 @@
-package dev.jhttp.server.internal;
+package dev.jhttp.server.text;
 
 import org.junit.jupiter.api.Test;
 

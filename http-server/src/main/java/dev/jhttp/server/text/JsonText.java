@@ -1,11 +1,23 @@
-package dev.jhttp.server.internal;
+package dev.jhttp.server.text;
 
-/** Text inside JSON strings, escaped so that the output is plain ASCII and no value can break out of its quotes. */
+/**
+ * Text inside JSON strings, escaped so that the output is plain ASCII and no value can break out of its quotes: for
+ * handlers that write small JSON bodies without a JSON library, as the server's own listings, logs and error pages do.
+ *
+ * {@snippet :
+ * String body = "{\"name\":\"" + JsonText.escape(name) + "\"}";
+ * }
+ */
 public final class JsonText {
     private JsonText() {
     }
 
-    /** Escapes quotes, backslashes, control characters and everything outside printable ASCII. */
+    /**
+     * Escapes quotes, backslashes, control characters and everything outside printable ASCII (as a backslash, a
+     * {@code u} and four hex digits).
+     *
+     * @return {@code text} itself when nothing needs escaping
+     */
     public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

@@ -129,36 +129,6 @@ public final class StaticFiles implements Handler {
 
     @Override
     public Response handle(Request request) throws IOException {
-        try {
-            return serve(request);
-        } catch (HttpException e) {
-            if (e.status().code() == 404) {
-                Optional<Response> fallback = notFound(request);
-                if (fallback.isPresent()) {
-                    return fallback.get();
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** SPA mode's index for HTML requests, else the root's 404.html with status 404. */
-    private Optional<Response> notFound(Request request) {
-        QualityList accept = QualityList.parse(request.headers().first(HeaderName.ACCEPT).orElse(null));
-        if (settings.spa() && accept.qualityOfMediaType("text/html") > 0) {
-            Optional<PathResolver.Found> index = resolver.resolve(List.of(settings.indexFile()));
-            if (index.isPresent() && index.get().attributes().isRegularFile()) {
-                return Optional.of(serveFile(request, index.get()));
-            }
-        }
-        return resolver.resolve(List.of("404.html"))
-                .filter(page -> page.attributes().isRegularFile() && Files.isReadable(page.path()))
-                .map(page -> Response.of(Status.NOT_FOUND_404, Headers.of(HeaderName.CONTENT_TYPE.name(),
-                        "text/html; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache"),
-                        Body.ofFile(page.path(), 0, page.attributes().size())));
-    }
-
-    private Response serve(Request request) throws IOException {
         Method method = request.method();
         if (method.equals(Method.OPTIONS)) {
             return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), ALLOW);
@@ -173,20 +143,49 @@ public final class StaticFiles implements Handler {
         if (target.form() != RequestTarget.Form.ORIGIN && target.form() != RequestTarget.Form.ABSOLUTE) {
             throw new HttpException(Status.BAD_REQUEST_400, "no file for a " + target.form() + " target");
         }
+        return serve(request).orElseGet(() -> notFound(request));
+    }
+
+    /**
+     * What answers when there is nothing to serve: SPA mode's index for HTML requests, else the root's 404.html with
+     * status 404, else a plain 404.
+     *
+     * @throws HttpException 404 when neither exists
+     */
+    private Response notFound(Request request) {
+        QualityList accept = QualityList.parse(request.headers().first(HeaderName.ACCEPT).orElse(null));
+        if (settings.spa() && accept.qualityOfMediaType("text/html") > 0) {
+            Optional<Response> index = resolver.resolve(List.of(settings.indexFile()))
+                    .filter(found -> found.attributes().isRegularFile())
+                    .flatMap(found -> serveFile(request, found));
+            if (index.isPresent()) {
+                return index.get();
+            }
+        }
+        return resolver.resolve(List.of("404.html"))
+                .filter(page -> page.attributes().isRegularFile() && Files.isReadable(page.path()))
+                .map(page -> Response.of(Status.NOT_FOUND_404, Headers.of(HeaderName.CONTENT_TYPE.name(),
+                        "text/html; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache"),
+                        Body.ofFile(page.path(), 0, page.attributes().size())))
+                .orElseThrow(() -> new HttpException(Status.NOT_FOUND_404, "no file for "
+                        + request.target().rawPath()));
+    }
+
+    /** The file, directory listing or redirect for a GET or HEAD; empty when there is nothing to serve. */
+    private Optional<Response> serve(Request request) throws IOException {
+        RequestTarget target = request.target();
         List<String> segments = target.pathSegments();
-        PathResolver.Found found = resolver.resolve(segments)
-                .orElseThrow(() -> new HttpException(Status.NOT_FOUND_404, "no file for " + target.rawPath()));
+        Optional<PathResolver.Found> resolved = resolver.resolve(segments);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        PathResolver.Found found = resolved.get();
         boolean trailingSlash = segments.isEmpty() || segments.getLast().isEmpty();
         if (found.attributes().isDirectory()) {
-            if (!trailingSlash) {
-                return redirectToDirectory(segments, target);
-            }
-            return serveDirectory(request, found.path(), segments);
+            return trailingSlash ? serveDirectory(request, found.path(), segments)
+                    : Optional.of(redirectToDirectory(segments, target));
         }
-        if (trailingSlash) {
-            throw new HttpException(Status.NOT_FOUND_404, "a file is not a directory: " + target.rawPath());
-        }
-        return serveFile(request, found);
+        return trailingSlash ? Optional.empty() : serveFile(request, found);   // a file is not a directory
     }
 
     /** 301 to the slash form, built from the encoded segments so it can never start with {@code //}. */
@@ -200,16 +199,17 @@ public final class StaticFiles implements Handler {
         return Response.of(Status.MOVED_PERMANENTLY_301).withHeader(HeaderName.LOCATION.name(), location.toString());
     }
 
-    private Response serveDirectory(Request request, Path directory, List<String> segments) throws IOException {
+    private Optional<Response> serveDirectory(Request request, Path directory, List<String> segments)
+            throws IOException {
         Optional<PathResolver.Found> index = resolver.resolve(append(segments, settings.indexFile()));
         if (index.isPresent() && index.get().attributes().isRegularFile()) {
             return serveFile(request, index.get());
         }
         if (!settings.listing()) {
-            throw new HttpException(Status.NOT_FOUND_404, "no index and no listing for " + request.target().rawPath());
+            return Optional.empty();
         }
         if (request.target().queryParameter("download").filter("zip"::equals).isPresent()) {
-            return FolderZip.of(directory, resolver::isListable, zipName(segments));
+            return Optional.of(FolderZip.of(directory, resolver::isListable, zipName(segments)));
         }
         String sort = request.target().queryParameter("sort").orElse("name");
         DirectoryListing entries = DirectoryListing.read(directory, resolver::isListable, sort);
@@ -220,12 +220,13 @@ public final class StaticFiles implements Handler {
             case "text/plain" -> entries.plainText();
             default -> entries.html(request.target().path());
         };
-        return Response.of(Status.OK_200, Headers.of(HeaderName.CONTENT_TYPE.name(), type + "; charset=utf-8",
-                HeaderName.CACHE_CONTROL.name(), "no-cache", HeaderName.VARY.name(), "Accept",
-                "X-Content-Type-Options", "nosniff"), Body.of(body));
+        return Optional.of(Response.of(Status.OK_200, Headers.of(HeaderName.CONTENT_TYPE.name(),
+                type + "; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache", HeaderName.VARY.name(),
+                "Accept", "X-Content-Type-Options", "nosniff"), Body.of(body)));
     }
 
-    private Response serveFile(Request request, PathResolver.Found found) {
+    /** The file's answer; empty when it cannot be read, answered like a missing file. */
+    private Optional<Response> serveFile(Request request, PathResolver.Found found) {
         Path file = found.path();
         long size = found.attributes().size();
         Instant modified = found.attributes().lastModifiedTime().toInstant();
@@ -240,8 +241,8 @@ public final class StaticFiles implements Handler {
         Optional<Status> precondition = Preconditions.evaluate(request, variant.etag(), lastModified);
         if (precondition.isPresent()) {
             Status status = precondition.get();
-            return Response.of(status, status == Status.NOT_MODIFIED_304 ? validators.build() : Headers.empty(),
-                    Body.empty());
+            return Optional.of(Response.of(status, status == Status.NOT_MODIFIED_304 ? validators.build()
+                    : Headers.empty(), Body.empty()));
         }
         Headers.Builder fields = Headers.builder().add(HeaderName.CONTENT_TYPE, type)
                 .add(HeaderName.ACCEPT_RANGES, variant.rangeable() ? "bytes" : "none")
@@ -255,28 +256,28 @@ public final class StaticFiles implements Handler {
                 && Preconditions.rangeApplies(request, variant.etag(), lastModified)) {
             Optional<ByteRanges.Resolved> resolved = ByteRanges.resolve(range.get(), variant.size(), MAX_RANGES);
             if (resolved.isPresent()) {
-                return RangeResponses.of(variant.path(), variant.size(), resolved.get(), headers);
+                return Optional.of(RangeResponses.of(variant.path(), variant.size(), resolved.get(), headers));
             }
         }
-        return Response.of(Status.OK_200, headers, body(variant));
+        return body(variant).map(body -> Response.of(Status.OK_200, headers, body));
     }
 
-    /** The variant's bytes: from memory for a small file, else sent from the file, which must be readable. */
-    private Body body(Variant variant) {
+    /**
+     * The variant's bytes: from memory for a small file, else sent from the file; empty when it cannot be read (a
+     * client learns nothing about what it may not read).
+     */
+    private Optional<Body> body(Variant variant) {
         try {
             if (variant.rangeable()) {
                 Optional<Body> small = smallFiles.body(variant.path(), variant.size(), variant.modified());
                 if (small.isPresent()) {
-                    return small.get();
+                    return small;
                 }
             }
-            if (Files.isReadable(variant.path())) {
-                return variant.body();
-            }
+            return Files.isReadable(variant.path()) ? Optional.of(variant.body()) : Optional.empty();
         } catch (IOException unreadable) {
-            // answered below like a missing file: a client learns nothing about what it may not read
+            return Optional.empty();
         }
-        throw new HttpException(Status.NOT_FOUND_404, "cannot read " + variant.path().getFileName());
     }
 
     private String zipName(List<String> segments) {

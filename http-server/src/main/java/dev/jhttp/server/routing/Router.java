@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * Dispatches on method and path. The most specific matching pattern wins (literal before {@code {param}} before
- * {@code *}); among equals, the first registered. No path matches: an {@link HttpException} with 404. The path
- * matches but not the method: one with 405 and {@code Allow}. HEAD is answered by the GET route (the server drops
- * the body), and OPTIONS lists the allowed methods, unless routes for them exist.
+ * {@code *}); among equals, the first registered. No path matches: the fallback handler if there is one
+ * ({@link Builder#orElse}), else an {@link HttpException} with 404. The path matches but not the method: one with 405
+ * and {@code Allow}. HEAD is answered by the GET route (the server drops the body), and OPTIONS lists the allowed
+ * methods, unless routes for them exist.
  *
  * {@snippet :
  * Handler routes = Router.builder()
@@ -31,13 +32,19 @@ import java.util.Set;
  * }
  */
 public final class Router implements Handler {
+    /** {@code method} is null for a route that takes every method. */
     private record Route(Method method, PathPattern pattern, RouteHandler handler) {
+        boolean takes(Method requested) {
+            return method == null || method.equals(requested);
+        }
     }
 
     private final List<Route> routes;
+    private final Handler fallback;
 
-    private Router(List<Route> routes) {
+    private Router(List<Route> routes, Handler fallback) {
         this.routes = routes;
+        this.fallback = fallback;
     }
 
     public static Builder builder() {
@@ -48,26 +55,29 @@ public final class Router implements Handler {
     public Response handle(Request request) throws Exception {
         List<String> segments = request.target().pathSegments();
         Set<Method> allowed = new LinkedHashSet<>();
-        Route fallback = null;
-        PathParameters fallbackPath = null;
+        Route getForHead = null;
+        PathParameters getForHeadPath = null;
         for (Route route : routes) {
             Optional<PathParameters> path = route.pattern().match(segments);
             if (path.isEmpty()) {
                 continue;
             }
-            if (route.method().equals(request.method())) {
+            if (route.takes(request.method())) {
                 return route.handler().handle(request, path.get());
             }
-            if (fallback == null && request.method().equals(Method.HEAD) && route.method().equals(Method.GET)) {
-                fallback = route;
-                fallbackPath = path.get();
+            if (getForHead == null && request.method().equals(Method.HEAD) && route.method().equals(Method.GET)) {
+                getForHead = route;
+                getForHeadPath = path.get();
             }
             allowed.add(route.method());
         }
-        if (fallback != null) {
-            return fallback.handler().handle(request, fallbackPath);
+        if (getForHead != null) {
+            return getForHead.handler().handle(request, getForHeadPath);
         }
         if (allowed.isEmpty()) {
+            if (fallback != null) {
+                return fallback.handle(request);
+            }
             throw new HttpException(Status.NOT_FOUND_404, "no route for " + request.target().rawPath());
         }
         if (allowed.contains(Method.GET)) {
@@ -85,6 +95,7 @@ public final class Router implements Handler {
     /** Collects routes; {@link #build()} orders them by specificity. */
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
+        private Handler fallback;
 
         private Builder() {
         }
@@ -97,6 +108,21 @@ public final class Router implements Handler {
         public Builder route(Method method, String pattern, RouteHandler handler) {
             routes.add(new Route(Objects.requireNonNull(method, "method"), PathPattern.of(pattern),
                     Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /** Routes requests of every method whose path matches {@code pattern}; see {@link #route}. */
+        public Builder any(String pattern, RouteHandler handler) {
+            routes.add(new Route(null, PathPattern.of(pattern), Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
+        /**
+         * Sends requests whose path no route matches to {@code handler} (static files behind an API, say) instead
+         * of answering 404. A path that matches with the wrong method still gets 405.
+         */
+        public Builder orElse(Handler handler) {
+            this.fallback = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
@@ -141,7 +167,7 @@ public final class Router implements Handler {
         public Router build() {
             List<Route> ordered = new ArrayList<>(routes);
             ordered.sort(Comparator.comparing(Route::pattern));
-            return new Router(List.copyOf(ordered));
+            return new Router(List.copyOf(ordered), fallback);
         }
     }
 }

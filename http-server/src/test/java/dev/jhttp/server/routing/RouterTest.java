@@ -48,6 +48,30 @@ class RouterTest {
     }
 
     @Test
+    void aFallbackAnswersThePathsNoRouteHasWithoutAnException() throws Exception {
+        Handler routes = Router.builder().get("/api/{name}", (request, path) -> ok("api " + path.get("name")))
+                .orElse(request -> ok("files " + request.target().path()))
+                .build();
+        assertThat(body(routes.handle(Request.of(Method.GET, "/api/x")))).isEqualTo("api x");
+        assertThat(body(routes.handle(Request.of(Method.GET, "/index.html")))).isEqualTo("files /index.html");
+        assertThatThrownBy(() -> routes.handle(Request.of(Method.POST, "/api/x")))
+                .isInstanceOfSatisfying(HttpException.class,
+                        e -> assertThat(e.status()).isEqualTo(Status.METHOD_NOT_ALLOWED_405));
+    }
+
+    @Test
+    void anyMethodRoutesTakeEveryMethodAndLoseToMoreSpecificPaths() throws Exception {
+        Handler routes = Router.builder().any("/*", (request, path) -> ok("any " + request.method()))
+                .get("/exact", text("exact"))
+                .build();
+        for (Method method : new Method[] {Method.GET, Method.POST, Method.OPTIONS, Method.of("PURGE")}) {
+            assertThat(body(routes.handle(Request.of(method, "/x/y")))).isEqualTo("any " + method);
+        }
+        assertThat(body(routes.handle(Request.of(Method.GET, "/exact")))).isEqualTo("exact");
+        assertThat(body(routes.handle(Request.of(Method.POST, "/exact")))).isEqualTo("any POST");
+    }
+
+    @Test
     void unknownPathIs404() {
         for (String path : new String[] {"/nowhere", "/users/7/extra", "/users/"}) {
             assertThatThrownBy(() -> call(Method.GET, path)).isInstanceOfSatisfying(HttpException.class,

@@ -8,12 +8,13 @@ import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
-import dev.jhttp.server.HttpException;
 import dev.jhttp.server.filters.AccessLog;
 import dev.jhttp.server.filters.Cors;
 import dev.jhttp.server.filters.ErrorPages;
 import dev.jhttp.server.routing.Router;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,52 +25,79 @@ final class AppBuilder {
     }
 
     /**
-     * A router for the {@code --route} values, or {@code null} when there are none.
+     * The handler for the {@code --route} values, with {@code files} (or null) answering the paths no route has: a
+     * demo route by name ({@code /echo}), a demo route mounted elsewhere ({@code /echo@/}), or a fixed text
+     * ({@code /path=TEXT}). Without routes, just {@code files}.
      *
      * @throws IllegalArgumentException naming the valid routes, if a value is not one
      */
-    static Router routes(List<String> values) {
+    static Handler routes(List<String> values, Handler files) {
         if (values.isEmpty()) {
-            return null;
+            return files;
         }
         Router.Builder router = Router.builder();
         for (String value : values) {
             int equals = value.indexOf('=');
-            if (equals > 0) {
-                Response fixed = Response.of(Status.OK_200, Headers.of("Content-Type", "text/plain; charset=utf-8"),
-                        Body.of(value.substring(equals + 1) + "\n"));
-                router.get(value.substring(0, equals), request -> fixed);
-                continue;
+            int at = value.indexOf('@');
+            if (equals > 0 && (at < 0 || equals < at)) {
+                fixedText(router, value.substring(0, equals), value.substring(equals + 1));
+            } else if (at > 0) {
+                mount(router, demoRoute(value.substring(0, at)), value.substring(at + 1));
+            } else {
+                DemoRoutes.Route route = demoRoute(value);
+                for (Method method : List.of(Method.GET, Method.POST, Method.PUT, Method.PATCH, Method.DELETE)) {
+                    router.route(method, route.pattern(), route.handler());
+                }
             }
-            DemoRoutes.Route route = DemoRoutes.named(value).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown route '" + value + "'; valid routes: " + DemoRoutes.catalogue().stream()
-                            .map(DemoRoutes.Route::name).collect(Collectors.joining(", "))
-                            + ", or /path=TEXT"));
-            for (Method method : List.of(Method.GET, Method.POST, Method.PUT, Method.PATCH, Method.DELETE)) {
-                router.route(method, route.pattern(), route.handler());
-            }
+        }
+        if (files != null) {
+            router.orElse(files);
         }
         return router.build();
     }
 
-    /** Routes first; where they have no path, {@code fallback} (files) answers. */
-    static Handler routesThenFiles(Router routes, Handler files) {
-        if (routes == null) {
-            return files;
-        }
-        if (files == null) {
-            return routes;
-        }
-        return request -> {
-            try {
-                return routes.handle(request);
-            } catch (HttpException e) {
-                if (e.status().code() == 404) {
-                    return files.handle(request);
-                }
-                throw e;
+    private static DemoRoutes.Route demoRoute(String name) {
+        return DemoRoutes.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown route '" + name + "'; valid routes: " + DemoRoutes.catalogue().stream()
+                        .map(DemoRoutes.Route::name).collect(Collectors.joining(", "))
+                        + ", ROUTE@/mount/path, or /path=TEXT"));
+    }
+
+    /**
+     * A fixed text for every method at {@code path}; request content is read and discarded, as nginx's
+     * {@code return 200} does, so a client that sends some is answered all the same.
+     */
+    private static void fixedText(Router.Builder router, String path, String text) {
+        Response fixed = Response.of(Status.OK_200, Headers.of("Content-Type", "text/plain; charset=utf-8"),
+                Body.of(text + "\n"));
+        router.any(path, (request, parameters) -> {
+            try (InputStream content = request.body().openStream()) {
+                content.transferTo(OutputStream.nullOutputStream());
             }
-        };
+            return fixed;
+        });
+    }
+
+    /**
+     * {@code route} at {@code mount} instead of its own path, for every method: {@code /status@/s} answers
+     * {@code /s/{code}}; a route with a fixed path ({@code /echo@/}) answers the mount path and every path below it.
+     *
+     * @throws IllegalArgumentException if {@code mount} is no path
+     */
+    private static void mount(Router.Builder router, DemoRoutes.Route route, String mount) {
+        if (!mount.startsWith("/")) {
+            throw new IllegalArgumentException("a mount path starts with '/': " + route.name() + "@" + mount);
+        }
+        String base = mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
+        String rest = route.pattern().substring(route.name().length());
+        if (rest.isEmpty()) {
+            if (!base.isEmpty()) {
+                router.any(base, route.handler());
+            }
+            router.any(base + "/*", route.handler());
+        } else {
+            router.any(base + rest, route.handler());
+        }
     }
 
     static Handler withFilters(Handler app, ServerOptions options, PrintWriter out) {

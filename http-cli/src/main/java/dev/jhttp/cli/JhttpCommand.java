@@ -63,7 +63,7 @@ public final class JhttpCommand implements Callable<Integer> {
             return ServerRunner.BAD_ARGUMENTS;
         }
         try {
-            return ServerRunner.serve(AppBuilder.routes(routes.routes), server, null, spec.commandLine().getOut(),
+            return ServerRunner.serve(AppBuilder.routes(routes.routes, null), server, null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("jhttp: " + e.getMessage());

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
             "  jhttp routes                              the catalogue",
             "  jhttp --route /echo --route /status       mount two of them on port 8000",
-            "  jhttp --route /hi='hello there'           a fixed text response at /hi"})
+            "  jhttp --route /echo@/                     the echo route for every path and method",
+            "  jhttp --route /hi='hello there'           a fixed text response at /hi, for every method"})
 final class RoutesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,7 +24,10 @@ final class RoutesCommand implements Callable<Integer> {
         for (DemoRoutes.Route route : DemoRoutes.catalogue()) {
             spec.commandLine().getOut().printf("%-12s %-18s %s%n", route.name(), route.pattern(), route.description());
         }
-        spec.commandLine().getOut().printf("%-12s %-18s %s%n", "/path=TEXT", "/path", "a fixed text response");
+        spec.commandLine().getOut().printf("%-12s %-18s %s%n", "/path=TEXT", "/path", "a fixed text response, for "
+                + "every method (content is read and discarded)");
+        spec.commandLine().getOut().printf("%-12s %-18s %s%n", "ROUTE@/to", "/to...", "a demo route at another path, "
+                + "for every method; one with a fixed path answers every path below it too");
         return ServerRunner.OK;
     }
 }

@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withSymlinks(followSymlinks ? SymlinkPolicy.WITHIN_ROOT : SymlinkPolicy.DENY)
                 .withCacheControl(cacheControl).withSpa(spa).withGzip(gzip);
         try {
-            return ServerRunner.serve(AppBuilder.routesThenFiles(AppBuilder.routes(routes.routes), files), server,
+            return ServerRunner.serve(AppBuilder.routes(routes.routes, files), server,
                     root, spec.commandLine().getOut(), err);
         } catch (IllegalArgumentException e) {
             err.println("jhttp: " + e.getMessage());

@@ -29,7 +29,7 @@ class ReadmeExampleTest {
         List<String> log = new CopyOnWriteArrayList<>();
         Handler routes = Router.builder()
                 .get("/hello/{name}", (request, path) -> Response.of(Status.OK_200).withBody(Body.of("hi " + path.get("name"))))
-                .get("/*", StaticFiles.serving(publicDir).withListing(true))
+                .orElse(StaticFiles.serving(publicDir).withListing(true))
                 .build();
         Handler app = AccessLog.commonLogFormat(log::add)
                 .andThen(ErrorPages.negotiated())

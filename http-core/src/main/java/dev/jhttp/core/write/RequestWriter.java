@@ -20,7 +20,7 @@ public final class RequestWriter {
 
     /** The request as it will be written: its framing fields derived from the body. */
     public static Request prepare(Request request) {
-        return request.withHeaders(Framing.apply(request.headers(), request.body(), true, false, true));
+        return request.withHeaders(FramingFields.apply(request.headers(), request.body(), true, false, true));
     }
 
     /**
@@ -32,7 +32,7 @@ public final class RequestWriter {
         Request prepared = prepare(request);
         String requestLine = prepared.method().name() + " " + prepared.target().raw() + " " + prepared.version().text();
         out.write(HeadEncoder.encode(requestLine, prepared.headers()));
-        MessageBodies.write(Framing.isChunked(prepared.headers()), prepared.body(), prepared.trailers(), out);
+        MessageBodies.write(FramingFields.isChunked(prepared.headers()), prepared.body(), prepared.trailers(), out);
         out.flush();
     }
 }

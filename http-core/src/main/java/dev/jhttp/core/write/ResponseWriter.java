@@ -62,7 +62,7 @@ public final class ResponseWriter {
      */
     public Response prepare(Response response, Version recipientVersion) {
         Status status = response.status();
-        Headers headers = Framing.apply(response.headers(), response.body(), status.permitsContent(), true,
+        Headers headers = FramingFields.apply(response.headers(), response.body(), status.permitsContent(), true,
                 recipientVersion == Version.HTTP_1_1);
         if (!status.isInformational() && !headers.contains(HeaderName.DATE)) {
             headers = headers.with(HeaderName.DATE, currentDate());
@@ -87,7 +87,7 @@ public final class ResponseWriter {
     public void write(Response response, Version recipientVersion, OutputStream out) throws IOException {
         framedHead(response, recipientVersion).writeTo(out);
         if (response.status().permitsContent()) {
-            MessageBodies.write(lengthField(response, recipientVersion) == Framing.CHUNKED, response.body(),
+            MessageBodies.write(lengthField(response, recipientVersion) == FramingFields.CHUNKED, response.body(),
                     response.trailers(), out);
         }
         out.flush();
@@ -120,9 +120,9 @@ public final class ResponseWriter {
                 .line(status.reason());
         head.fieldsExcept(headers, HeaderName.CONTENT_LENGTH, HeaderName.TRANSFER_ENCODING);
         long field = lengthField(response, recipientVersion);
-        if (field == Framing.CHUNKED) {
+        if (field == FramingFields.CHUNKED) {
             head.field(HeaderName.TRANSFER_ENCODING, "chunked");
-        } else if (field != Framing.NO_FIELD) {
+        } else if (field != FramingFields.NO_FIELD) {
             head.append(HeaderName.CONTENT_LENGTH.name()).append((byte) ':').append((byte) ' ').appendDigits(field)
                     .crlf();
         }
@@ -133,7 +133,7 @@ public final class ResponseWriter {
     }
 
     private static long lengthField(Response response, Version recipientVersion) {
-        return Framing.lengthField(response.body(), response.status().permitsContent(), true,
+        return FramingFields.lengthField(response.body(), response.status().permitsContent(), true,
                 recipientVersion == Version.HTTP_1_1);
     }
 

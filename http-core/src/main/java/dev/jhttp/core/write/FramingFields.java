@@ -8,8 +8,8 @@ import dev.jhttp.core.Headers;
  * The framing fields a writer derives from a body (RFC 9112 §6). Whatever framing fields the caller set are replaced:
  * only the body decides how its end is marked, so headers and bytes can never disagree.
  */
-final class Framing {
-    private Framing() {
+final class FramingFields {
+    private FramingFields() {
     }
 
     /** {@link #lengthField}'s answer for chunked coding. */

@@ -7,8 +7,13 @@ import dev.jhttp.core.RequestTarget;
 /**
  * Lets the parser build models from input it has already checked, byte by byte, against the grammar, so that nothing
  * is checked twice: {@link Headers} over field lines whose values stay in the copied bytes until first read, and
- * {@link RequestTarget}s whose characters are known to be valid. The model classes install the factories when they
- * initialise; the package is not exported, so only http-core can use it.
+ * {@link RequestTarget}s whose characters are known to be valid.
+ *
+ * <p>This is the shared-secrets idiom of the JDK ({@code jdk.internal.access.SharedSecrets}): the models keep those
+ * constructors non-public, since a caller who passes unchecked input would get models that break their own rules,
+ * and each model hands its constructor to this class once, from its static initialiser. The parser, in another
+ * package of the same module, calls through here. The package is not exported, so no user of the library can; and a
+ * second install is refused, so nothing can replace a factory after the model installed it.
  */
 public final class Prechecked {
     /** Makes Headers over checked field lines; see {@link #headers}. */
@@ -23,19 +28,33 @@ public final class Prechecked {
         RequestTarget create(String raw);
     }
 
-    private static HeadersFactory headers;
-    private static TargetFactory targets;
+    private static volatile HeadersFactory headers;
+    private static volatile TargetFactory targets;
 
     private Prechecked() {
     }
 
-    /** Called once, by {@link Headers}' static initialiser. */
-    public static void install(HeadersFactory factory) {
+    /**
+     * Called once, by {@link Headers}' static initialiser.
+     *
+     * @throws IllegalStateException if a factory is installed already
+     */
+    public static synchronized void install(HeadersFactory factory) {
+        if (headers != null) {
+            throw new IllegalStateException("the Headers factory is installed already");
+        }
         headers = factory;
     }
 
-    /** Called once, by {@link RequestTarget}'s static initialiser. */
-    public static void install(TargetFactory factory) {
+    /**
+     * Called once, by {@link RequestTarget}'s static initialiser.
+     *
+     * @throws IllegalStateException if a factory is installed already
+     */
+    public static synchronized void install(TargetFactory factory) {
+        if (targets != null) {
+            throw new IllegalStateException("the RequestTarget factory is installed already");
+        }
         targets = factory;
     }
 

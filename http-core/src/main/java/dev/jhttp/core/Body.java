@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The content of a message. The variants tell a writer how to send it: {@link Bytes} in one write, a
@@ -84,7 +85,16 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
      * @param length the exact byte count, or -1 if unknown
      */
     static Body ofInputStream(InputStream in, long length) {
-        return new Stream(Objects.requireNonNull(in, "in"), length);
+        return new Stream(Objects.requireNonNull(in, "in"), length, Headers::empty);
+    }
+
+    /**
+     * Like {@link #ofInputStream(InputStream, long)}, for content whose trailer fields come after it, as chunked
+     * content's do (RFC 9112 §7.1.2): {@code trailers} tells what has arrived so far, all of them once {@code in}
+     * has been read to its end. {@link Request#trailers()} reads them through {@link Stream#trailers()}.
+     */
+    static Body ofInputStream(InputStream in, long length, Supplier<Headers> trailers) {
+        return new Stream(Objects.requireNonNull(in, "in"), length, Objects.requireNonNull(trailers, "trailers"));
     }
 
     /** The content's size in bytes, or -1 when unknown until it has been written. */
@@ -252,17 +262,25 @@ public sealed interface Body permits Body.Empty, Body.Bytes, Body.FileRegion, Bo
     final class Stream implements Body {
         private final Producer producer;
         private final long length;
+        private final Supplier<Headers> trailers;
         private InputStream source;
 
         private Stream(Producer producer, long length) {
             this.producer = Objects.requireNonNull(producer, "producer");
             this.length = checkedLength(length);
+            this.trailers = Headers::empty;
         }
 
-        private Stream(InputStream source, long length) {
+        private Stream(InputStream source, long length, Supplier<Headers> trailers) {
             this.producer = out -> take().transferTo(out);
             this.source = source;
             this.length = checkedLength(length);
+            this.trailers = trailers;
+        }
+
+        /** The trailer fields that followed the content, as far as it has been read; empty when there are none. */
+        public Headers trailers() {
+            return trailers.get();
         }
 
         private static long checkedLength(long length) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * boolean hasHost = r.headers().contains(HeaderName.HOST);  // true
  * }
  *
- * @param trailers fields sent after chunked content (RFC 9112 §7.1.2); empty for other framings
+ * @param trailers fields sent after chunked content (RFC 9112 §7.1.2); empty for other framings, and for content
+ *                 that streams in (see {@link #trailers()})
  */
 public record Request(Method method, RequestTarget target, Version version, Headers headers, Body body,
                       Headers trailers) {
@@ -22,6 +23,16 @@ public record Request(Method method, RequestTarget target, Version version, Head
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(trailers, "trailers");
+    }
+
+    /**
+     * The trailer fields, the one place they are kept: those given, or for content that streams in as it is read
+     * (a server's request, {@link Body#ofInputStream(java.io.InputStream, long, java.util.function.Supplier)}),
+     * those that have arrived, all of them once the body has been read to its end.
+     */
+    @Override
+    public Headers trailers() {
+        return trailers.isEmpty() && body instanceof Body.Stream stream ? stream.trailers() : trailers;
     }
 
     /** A request without trailers. */

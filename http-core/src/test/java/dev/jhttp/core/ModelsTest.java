@@ -10,6 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelsTest {
     @Test
+    void aStreamedRequestsTrailersArriveWithTheEndOfItsBody() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Headers> arrived = new java.util.concurrent.atomic.AtomicReference<>(
+                Headers.empty());
+        Request request = Request.of(Method.POST, "/").withBody(Body.ofInputStream(
+                new java.io.ByteArrayInputStream(new byte[3]), -1, arrived::get));
+        assertThat(request.trailers().isEmpty()).isTrue();
+        arrived.set(Headers.of("X-Checksum", "abc"));
+        assertThat(request.trailers().first("X-Checksum")).contains("abc");
+        Headers given = Headers.of("X-Given", "1");
+        assertThat(request.withTrailers(given).trailers()).isEqualTo(given);
+    }
+
+    @Test
     void standardMethodsAreConstantsAndMethodsAreCaseSensitive() {
         assertThat(Method.of("GET")).isSameAs(Method.GET);
         assertThat(Method.of("get")).isNotEqualTo(Method.GET);

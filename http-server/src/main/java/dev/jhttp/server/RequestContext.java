@@ -1,12 +1,10 @@
 package dev.jhttp.server;
 
-import dev.jhttp.core.Headers;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What the server knows about the exchange a handler is answering: the peer, the local address, the connection and
@@ -22,27 +20,16 @@ import java.util.function.Supplier;
  * @param localAddress  the server address the client connected to
  * @param connectionId  the connection's number, unique within the server
  * @param requestNumber 1 for the connection's first request, 2 for the next, and so on
- * @param received      when the request was complete
- * @param trailerSource the trailer fields of the request's content, as far as it has been read
+ * @param received      when the request's head was complete
  */
 public record RequestContext(InetSocketAddress remoteAddress, InetSocketAddress localAddress, long connectionId,
-                             int requestNumber, Instant received, Supplier<Headers> trailerSource) {
+                             int requestNumber, Instant received) {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
     public RequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(localAddress, "localAddress");
         Objects.requireNonNull(received, "received");
-        Objects.requireNonNull(trailerSource, "trailerSource");
-    }
-
-    /**
-     * The trailer fields that ended the request's chunked content (RFC 9112 §7.1.2). The server streams content to
-     * the handler, so they are known once the handler has read the body to its end; before that, and for content
-     * without trailers, this is empty.
-     */
-    public Headers trailers() {
-        return trailerSource.get();
     }
 
     /** The exchange being answered on this thread, if any. */

@@ -132,7 +132,8 @@ final class Connection implements Runnable {
             }
             RequestContent content = new RequestContent(this, parser.content(), expectsContinue(head),
                     (int) engine.config().bodyTimeout().toMillis());
-            Request request = content.isEmpty() ? head : head.withBody(Body.ofInputStream(content, content.length()));
+            Request request = content.isEmpty() ? head
+                    : head.withBody(Body.ofInputStream(content, content.length(), content::trailers));
             Response response = respond(request, served, content);
             if (content.disconnected()) {
                 return; // nobody is left to answer
@@ -290,8 +291,7 @@ final class Connection implements Runnable {
 
     private Response respond(Request request, int requestNumber, RequestContent content) {
         RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
-                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now(),
-                content::trailers);
+                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now());
         try {
             Response response = context.runWith(() -> engine.handler().handle(request));
             if (response == null) {

@@ -4,7 +4,6 @@ import dev.jhttp.core.Body;
 import dev.jhttp.core.Method;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
-import dev.jhttp.server.RequestContext;
 import dev.jhttp.tests.fixtures.RawSocket;
 import dev.jhttp.tests.fixtures.ServerLogRecorder;
 import dev.jhttp.tests.fixtures.TestServer;
@@ -51,8 +50,7 @@ class SocketConformanceTest {
                 return Response.of(Status.OK_200).withBody(Body.of("canary"));
             }
             byte[] content = MessageDescription.bytes(request.body());
-            List<String> description = MessageDescription.of(request, content,
-                    RequestContext.current().orElseThrow().trailers());
+            List<String> description = MessageDescription.of(request, content, request.trailers());
             if (request.method().equals(Method.HEAD)) { // a HEAD response has no content: the lines go in a field
                 return Response.of(Status.OK_200).withHeader(DESCRIPTION_FIELD, String.join(LINE_SEPARATOR,
                         description));

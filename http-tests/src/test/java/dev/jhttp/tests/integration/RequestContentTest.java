@@ -5,7 +5,6 @@ import dev.jhttp.core.Headers;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
-import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.routing.Router;
 import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.RawSocket;
@@ -132,12 +131,12 @@ class RequestContentTest {
     @Test
     void trailersReachTheHandlerOnceTheContentIsRead() {
         Handler app = request -> {
-            String before = RequestContext.current().orElseThrow().trailers().toString();
+            String before = request.trailers().toString();
             try (InputStream in = request.body().openStream()) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
-            return ExchangeTest.text(Status.OK_200, before + " then " + RequestContext.current().orElseThrow()
-                    .trailers().first("X-Checksum").orElse("none"));
+            return ExchangeTest.text(Status.OK_200, before + " then "
+                    + request.trailers().first("X-Checksum").orElse("none"));
         };
         try (var server = TestServer.start(app); RawSocket socket = server.connect()) {
             socket.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"

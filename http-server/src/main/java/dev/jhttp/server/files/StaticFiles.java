@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,9 +46,32 @@ public final class StaticFiles implements Handler {
             Method.CONNECT, Method.TRACE);
     private static final int MAX_RANGES = 16;
 
+    /** The switches a StaticFiles has, by name. */
+    private enum Feature { LISTING, HIDDEN_FILES, SPA, GZIP }
+
     /** What a StaticFiles does, beyond its root. */
-    private record Settings(boolean listing, boolean showHidden, SymlinkPolicy symlinks, String indexFile,
-                            String cacheControl, boolean spa, boolean gzip) {
+    private record Settings(Set<Feature> features, SymlinkPolicy symlinks, String indexFile, String cacheControl) {
+        Settings {
+            features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
+            Objects.requireNonNull(symlinks, "symlinks");
+            Objects.requireNonNull(indexFile, "indexFile");
+            Objects.requireNonNull(cacheControl, "cacheControl");
+        }
+
+        boolean has(Feature feature) {
+            return features.contains(feature);
+        }
+
+        Settings with(Feature feature, boolean on) {
+            Set<Feature> changed = EnumSet.noneOf(Feature.class);
+            changed.addAll(features);
+            if (on) {
+                changed.add(feature);
+            } else {
+                changed.remove(feature);
+            }
+            return new Settings(changed, symlinks, indexFile, cacheControl);
+        }
     }
 
     private final Path root;
@@ -59,7 +83,7 @@ public final class StaticFiles implements Handler {
         this.root = root;
         this.settings = settings;
         try {
-            this.resolver = new PathResolver(root, settings.showHidden(), settings.symlinks());
+            this.resolver = new PathResolver(root, settings.has(Feature.HIDDEN_FILES), settings.symlinks());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve " + root + ": " + e.getMessage(), e);
         }
@@ -78,53 +102,45 @@ public final class StaticFiles implements Handler {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a directory: " + root);
         }
-        return new StaticFiles(root, new Settings(false, false, SymlinkPolicy.DENY, "index.html", "no-cache", false,
-                false));
+        return new StaticFiles(root, new Settings(Set.of(), SymlinkPolicy.DENY, "index.html", "no-cache"));
     }
 
     /** Lists directories that have no index file (HTML, JSON or text; {@code ?download=zip} zips them). */
     public StaticFiles withListing(boolean value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(value, s.showHidden, s.symlinks, s.indexFile, s.cacheControl, s.spa,
-                s.gzip));
+        return new StaticFiles(root, settings.with(Feature.LISTING, value));
     }
 
+    /** Serves dot-files and lists them; without it they are answered as missing. */
     public StaticFiles withHiddenFiles(boolean value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, value, s.symlinks, s.indexFile, s.cacheControl, s.spa,
-                s.gzip));
+        return new StaticFiles(root, settings.with(Feature.HIDDEN_FILES, value));
     }
 
+    /** Which symbolic links are followed. */
     public StaticFiles withSymlinks(SymlinkPolicy value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, s.showHidden, Objects.requireNonNull(value), s.indexFile,
-                s.cacheControl, s.spa, s.gzip));
+        return new StaticFiles(root, new Settings(settings.features(), value, settings.indexFile(),
+                settings.cacheControl()));
     }
 
+    /** The file that serves a directory, {@code index.html} by default. */
     public StaticFiles withIndexFile(String value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, Objects.requireNonNull(value),
-                s.cacheControl, s.spa, s.gzip));
+        return new StaticFiles(root, new Settings(settings.features(), settings.symlinks(), value,
+                settings.cacheControl()));
     }
 
+    /** The {@code Cache-Control} value of files, {@code no-cache} by default. */
     public StaticFiles withCacheControl(String value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile,
-                Objects.requireNonNull(value), s.spa, s.gzip));
+        return new StaticFiles(root, new Settings(settings.features(), settings.symlinks(), settings.indexFile(),
+                value));
     }
 
     /** Single-page-app mode: unknown paths asked for as HTML get the root's index file, with 200. */
     public StaticFiles withSpa(boolean value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile, s.cacheControl,
-                value, s.gzip));
+        return new StaticFiles(root, settings.with(Feature.SPA, value));
     }
 
     /** Compresses text files of 1 KiB or more with gzip on the fly for clients that accept it. */
     public StaticFiles withGzip(boolean value) {
-        Settings s = settings;
-        return new StaticFiles(root, new Settings(s.listing, s.showHidden, s.symlinks, s.indexFile, s.cacheControl,
-                s.spa, value));
+        return new StaticFiles(root, settings.with(Feature.GZIP, value));
     }
 
     @Override
@@ -154,7 +170,7 @@ public final class StaticFiles implements Handler {
      */
     private Response notFound(Request request) {
         QualityList accept = QualityList.parse(request.headers().first(HeaderName.ACCEPT).orElse(null));
-        if (settings.spa() && accept.qualityOfMediaType("text/html") > 0) {
+        if (settings.has(Feature.SPA) && accept.qualityOfMediaType("text/html") > 0) {
             Optional<Response> index = resolver.resolve(List.of(settings.indexFile()))
                     .filter(found -> found.attributes().isRegularFile())
                     .flatMap(found -> serveFile(request, found));
@@ -205,7 +221,7 @@ public final class StaticFiles implements Handler {
         if (index.isPresent() && index.get().attributes().isRegularFile()) {
             return serveFile(request, index.get());
         }
-        if (!settings.listing()) {
+        if (!settings.has(Feature.LISTING)) {
             return Optional.empty();
         }
         if (request.target().queryParameter("download").filter("zip"::equals).isPresent()) {
@@ -231,7 +247,7 @@ public final class StaticFiles implements Handler {
         long size = found.attributes().size();
         Instant modified = found.attributes().lastModifiedTime().toInstant();
         String type = MimeTypes.forFileName(file.getFileName().toString());
-        Variant variant = Variant.choose(request, file, size, modified, type, settings.gzip());
+        Variant variant = Variant.choose(request, file, size, modified, type, settings.has(Feature.GZIP));
         Instant lastModified = variant.modified().truncatedTo(ChronoUnit.SECONDS);
         Headers.Builder validators = Headers.builder().add(HeaderName.ETAG, variant.etag().toString())
                 .add(HeaderName.LAST_MODIFIED, HttpDate.format(lastModified))

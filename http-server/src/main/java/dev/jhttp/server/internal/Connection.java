@@ -3,7 +3,6 @@ package dev.jhttp.server.internal;
 import dev.jhttp.core.Body;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
-import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
@@ -15,29 +14,19 @@ import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.filters.ErrorPages;
 
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.StandardOpenOption;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One client connection, served on its own virtual thread with blocking I/O.
+ * One client connection, served on its own virtual thread with blocking I/O: it reads heads ({@link SocketInput}),
+ * runs the handler chain, and answers ({@link ResponseSender}), for as long as {@link Persistence} allows.
  *
  * <pre>
  *   IDLE ──first byte──► READING ──request──► HANDLING ──► WRITING ──keep-alive──► IDLE
@@ -53,13 +42,6 @@ import java.util.concurrent.locks.LockSupport;
  * else a logged 500), and keeps the connection; content the client spoiled answers from its state and closes.
  */
 final class Connection implements Runnable {
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    /** Idle connections hold only this much; a read that fills the buffer doubles it, up to the maximum. */
-    private static final int MIN_READ_BUFFER = 2 * 1024;
-    private static final int MAX_READ_BUFFER = 64 * 1024;
-    private static final int WRITE_BUFFER = 8 * 1024;
-    /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
-    private static final int SMALL_FILE = 16 * 1024;
     /**
      * Requests a connection serves before it lets others run. A virtual thread is never preempted: a client that
      * pipelines without pause keeps its connection's reads from ever blocking, so its thread would hold a carrier, and
@@ -68,48 +50,30 @@ final class Connection implements Runnable {
      * poller submits; a timed park comes back through the scheduler's submission queue, behind them.
      */
     private static final int FAIRNESS_BATCH = 8;
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    /** How much a closing connection reads and drops, and for how long, so its last answer is not reset away. */
     private static final int LINGER_BYTES = 64 * 1024;
-    private static final int LINGER_MILLIS = 1000;
-    private static final long TIMED_OUT = Long.MIN_VALUE;
-    private static final VarHandle READ_DEADLINE;
+    private static final long LINGER_NANOS = 1_000_000_000L;
 
-    static {
-        try {
-            READ_DEADLINE = MethodHandles.lookup().findVarHandle(Connection.class, "readDeadline", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final SocketChannel channel;
     private final Socket socket;
     private final long id;
     private final Engine engine;
     private final RequestParser parser;
-    private ByteBuffer buffer = ByteBuffer.allocate(MIN_READ_BUFFER).flip();
-    private InputStream in;
-    private OutputStream socketOut;
-    /** Buffers one response into few writes; dropped while idle to keep idle connections small. */
-    private OutputStream out;
+    private final SocketInput input;
+    private final ResponseSender sender;
     private boolean idle = true;
-    private volatile long writeDeadline;
-    /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the sweeper ended it. */
-    private volatile long readDeadline;
 
     Connection(SocketChannel channel, long id, Engine engine) {
-        this.channel = channel;
         this.socket = channel.socket();
         this.id = id;
         this.engine = engine;
         this.parser = RequestParser.create(engine.config().limits());
+        this.input = new SocketInput(socket);
+        this.sender = new ResponseSender(channel, engine.writer(), engine.config().writeTimeout());
     }
 
     @Override
     public void run() {
         try (socket) {
-            in = socket.getInputStream();
-            socketOut = socket.getOutputStream();
             serve();
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
@@ -126,11 +90,10 @@ final class Connection implements Runnable {
                 return;
             }
             if (expectationFailed(head)) {
-                answerAndClose(head.version(), engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417,
-                        Headers.empty()));
+                answerAndClose(engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417, Headers.empty()));
                 return;
             }
-            RequestContent content = new RequestContent(this, parser.content(), expectsContinue(head),
+            RequestContent content = new RequestContent(input, sender, parser.content(), expectsContinue(head),
                     (int) engine.config().bodyTimeout().toMillis());
             Request request = content.isEmpty() ? head
                     : head.withBody(Body.ofInputStream(content, content.length(), content::trailers));
@@ -139,16 +102,22 @@ final class Connection implements Runnable {
                 return; // nobody is left to answer
             }
             if (content.failure() != null || content.timedOut()) {
-                answerAndClose(head.version(), content.timedOut()
+                answerAndClose(content.timedOut()
                         ? engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty())
                         : engine.errors().answer(content.failure(), head.headers()));
                 return;
             }
             // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
-            boolean keepAlive = served < engine.config().maxRequestsPerConnection() && wantsKeepAlive(head)
-                    && !engine.isStopping() && !response.headers().hasToken(HeaderName.CONNECTION, "close")
-                    && content.finishForNextRequest();
-            if (!write(head, response, keepAlive)) {
+            boolean persist = served < engine.config().maxRequestsPerConnection() && !engine.isStopping()
+                    && Persistence.allowed(head, response);
+            if (persist) {
+                // Content the handler left unread is read and dropped, so the next request starts at its own first
+                // byte; when that is not cheap, the connection closes after this answer instead.
+                persist = content.finishForNextRequest();
+            }
+            sender.send(Persistence.finish(response, head.version(), persist, engine.config().serverName()),
+                    head.version(), Persistence.carriesContent(head, response));
+            if (!persist) {
                 return;
             }
             parser.reset();
@@ -170,15 +139,15 @@ final class Connection implements Runnable {
     private Request readHead(long idleDeadline) throws IOException {
         long headDeadline = idleDeadline;
         while (true) {
-            if (buffer.hasRemaining()) {
+            if (input.hasBuffered()) {
                 markActive();
-                ParseResult<Request> result = parser.feedHead(buffer);
+                ParseResult<Request> result = input.feedHead(parser);
                 if (result instanceof ParseResult.Complete<Request>(Request head)) {
                     return head;
                 }
                 if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
                     ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
-                    answerAndClose(Version.HTTP_1_1, engine.errors().answer(error, parser.partialHeaders()));
+                    answerAndClose(engine.errors().answer(error, parser.partialHeaders()));
                     return null;
                 }
             }
@@ -188,72 +157,18 @@ final class Connection implements Runnable {
             try {
                 long deadline = headDeadline != 0 ? headDeadline
                         : System.nanoTime() + engine.config().idleTimeout().toNanos();
-                if (!fill(deadline)) {
+                if (!input.fill(deadline)) {
                     return null;
                 }
             } catch (SocketTimeoutException e) {
                 if (parser.isStarted()) {
                     ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
-                    answerAndClose(Version.HTTP_1_1, engine.errors().answer(parser.partialHeaders(),
-                            Status.REQUEST_TIMEOUT_408, Headers.empty()));
+                    answerAndClose(engine.errors().answer(parser.partialHeaders(), Status.REQUEST_TIMEOUT_408,
+                            Headers.empty()));
                 }
                 return null;
             }
         }
-    }
-
-    /** Reads what the socket has into the buffer, by {@code deadlineNanos}; false at end of input. */
-    private boolean fill(long deadlineNanos) throws IOException {
-        buffer.compact();
-        int room = buffer.remaining();
-        int read;
-        try {
-            read = read(buffer.array(), buffer.arrayOffset() + buffer.position(), room, deadlineNanos);
-        } finally {
-            buffer.flip();
-        }
-        buffer.limit(buffer.limit() + Math.max(read, 0));
-        if (read == room && buffer.capacity() < MAX_READ_BUFFER) {
-            // A full read suggests more is streaming in (a large body): read in bigger steps.
-            buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer).flip();
-        }
-        return read > 0;
-    }
-
-    /**
-     * A blocking read that ends by {@code deadlineNanos}. The read itself is untimed, which spares the scheduler a
-     * timer per read; the sweeper shuts the input of a read that overruns, and this then reports the timeout.
-     */
-    private int read(byte[] bytes, int offset, int length, long deadlineNanos) throws IOException {
-        if (deadlineNanos - System.nanoTime() <= 0) {
-            throw new SocketTimeoutException("read deadline passed");
-        }
-        readDeadline = deadlineNanos;
-        int read;
-        try {
-            read = in.read(bytes, offset, length);
-        } catch (IOException e) {
-            if (endRead()) {
-                throw new SocketTimeoutException("read timed out");
-            }
-            throw e;
-        }
-        if (endRead()) {
-            throw new SocketTimeoutException("read timed out");
-        }
-        return read;
-    }
-
-    /** Clears the read deadline; true if the sweeper had already ended the read. */
-    private boolean endRead() {
-        return (long) READ_DEADLINE.getAndSet(this, 0L) == TIMED_OUT;
-    }
-
-    private OutputStream output() {
-        if (out == null) {
-            out = new BufferedOutputStream(socketOut, WRITE_BUFFER);
-        }
-        return out;
     }
 
     // RFC 9110 §10.1.1: only 100-continue is defined; a server may answer any other expectation with 417.
@@ -265,28 +180,6 @@ final class Connection implements Runnable {
     // RFC 9110 §10.1.1: a 1.0 client never gets 100 Continue.
     private static boolean expectsContinue(Request head) {
         return head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent();
-    }
-
-    /** Tells the client to send its content; called on the handler's first read of it. */
-    void sendContinue() throws IOException {
-        output().write(CONTINUE);
-        output().flush();
-    }
-
-    ByteBuffer readBuffer() {
-        return buffer;
-    }
-
-    /** Reads more request content into the buffer; false at end of input. */
-    boolean fillContent(int timeoutMillis) throws IOException {
-        return fill(System.nanoTime() + timeoutMillis * 1_000_000L);
-    }
-
-    private static boolean wantsKeepAlive(Request request) {
-        Headers headers = request.headers();
-        return request.version().keepsAliveByDefault()
-                ? !headers.hasToken(HeaderName.CONNECTION, "close")
-                : headers.hasToken(HeaderName.CONNECTION, "keep-alive");
     }
 
     private Response respond(Request request, int requestNumber, RequestContent content) {
@@ -314,119 +207,17 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Writes the response; false when the connection must close after it. */
-    private boolean write(Request request, Response response, boolean keepAlive) throws IOException {
-        // An HTTP/1.0 client cannot read chunked coding: content of unknown length ends at close instead.
-        boolean closeDelimited = request.version() == Version.HTTP_1_0 && response.body().length() < 0
-                && response.status().permitsContent() && !request.method().equals(Method.HEAD);
-        boolean persist = keepAlive && !closeDelimited;
-        Response finished = response.withHeaders(connectionHeaders(request.version(), response.headers(), persist));
-        armWriteDeadline();
-        try {
-            Body body = finished.body();
-            boolean content = finished.status().permitsContent() && !request.method().equals(Method.HEAD);
-            if (!content || body instanceof Body.Empty || body instanceof Body.Bytes) {
-                // The head and any bytes in one gathering write, with no buffer to fill.
-                ByteBuffer head = engine.writer().head(finished, request.version());
-                writeFully(head, content && body instanceof Body.Bytes bytes ? bytes.asByteBuffer() : NOTHING);
-            } else if (body instanceof Body.FileRegion region) {
-                ByteBuffer head = engine.writer().head(finished, request.version());
-                if (region.length() <= SMALL_FILE) {
-                    // A small file goes out with its head in one write: cheaper than a separate sendfile.
-                    writeFully(head, readSmall(region));
-                } else {
-                    writeFully(head, NOTHING);
-                    transfer(region);
-                }
-            } else {
-                engine.writer().write(finished, request.version(), output());
-            }
-        } finally {
-            writeDeadline = 0;
-        }
-        return persist;
-    }
-
-    private void writeFully(ByteBuffer head, ByteBuffer content) throws IOException {
-        ByteBuffer[] parts = {head, content};
-        while (content.hasRemaining() || head.hasRemaining()) {
-            channel.write(parts);
-        }
-    }
-
-    /** The bytes of a small file region. */
-    private static ByteBuffer readSmall(Body.FileRegion region) throws IOException {
-        byte[] bytes = new byte[(int) region.length()];
-        try (RandomAccessFile file = new RandomAccessFile(region.path().toFile(), "r")) {
-            if (region.offset() > 0) {
-                file.seek(region.offset());
-            }
-            file.readFully(bytes);
-        } catch (EOFException e) {
-            throw new IOException("file " + region.path() + " shrank while being sent", e);
-        }
-        return ByteBuffer.wrap(bytes);
-    }
-
-    /** Sends a file region by zero-copy transfer from the file to the socket (sendfile where the OS has it). */
-    private void transfer(Body.FileRegion region) throws IOException {
-        try (FileChannel file = FileChannel.open(region.path(), StandardOpenOption.READ)) {
-            long position = region.offset();
-            long end = region.offset() + region.length();
-            while (position < end) {
-                long sent = file.transferTo(position, end - position, channel);
-                if (sent <= 0 && file.size() <= position) {
-                    throw new IOException("file " + region.path() + " shrank while being sent");
-                }
-                position += sent;
-            }
-        }
-    }
-
-    private Headers connectionHeaders(Version version, Headers headers, boolean persist) {
-        Headers result = headers;
-        String serverName = engine.config().serverName();
-        if (!serverName.isEmpty() && !result.contains(HeaderName.SERVER)) {
-            result = result.with(HeaderName.SERVER, serverName);
-        }
-        if (!persist && !result.hasToken(HeaderName.CONNECTION, "close")) {
-            result = result.with(HeaderName.CONNECTION, "close");
-        } else if (persist && version == Version.HTTP_1_0) {
-            result = result.withReplaced(HeaderName.CONNECTION, "keep-alive");
-        }
-        return result;
-    }
-
     /**
      * Answers and closes without resetting the connection: the client may still be sending, and closing with unread
      * input would reset the connection and could destroy the answer before the client reads it.
      */
-    private void answerAndClose(Version version, Response response) throws IOException {
-        Response finished = response.withHeaders(connectionHeaders(version, response.headers(), false));
-        armWriteDeadline();
+    private void answerAndClose(Response response) throws IOException {
+        sender.sendLast(Persistence.finish(response, Version.HTTP_1_1, false, engine.config().serverName()));
         try {
-            engine.writer().write(finished, output());
-            socket.shutdownOutput();
-        } finally {
-            writeDeadline = 0;
-        }
-        try {
-            byte[] discard = new byte[4096];
-            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
-            for (int total = 0; total < LINGER_BYTES && System.nanoTime() < deadline; ) {
-                int read = read(discard, 0, discard.length, deadline);
-                if (read < 0) {
-                    break;
-                }
-                total += read;
-            }
+            input.discard(LINGER_BYTES, System.nanoTime() + LINGER_NANOS);
         } catch (IOException lingerEnded) {
             // the client went away or stayed silent: either way, done
         }
-    }
-
-    private void armWriteDeadline() {
-        writeDeadline = System.nanoTime() + engine.config().writeTimeout().toNanos();
     }
 
     /**
@@ -434,18 +225,14 @@ final class Connection implements Runnable {
      * reader then sees the timeout).
      */
     void enforceDeadlines(long now) {
-        long write = writeDeadline;
-        if (write != 0 && now - write > 0) {
+        if (sender.writeOverdue(now)) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
             closeQuietly();
         }
-        long read = readDeadline;
-        if (read != 0 && read != TIMED_OUT && now - read > 0 && READ_DEADLINE.compareAndSet(this, read, TIMED_OUT)) {
-            try {
-                socket.shutdownInput();
-            } catch (IOException e) {
-                closeQuietly();
-            }
+        try {
+            input.endOverdueRead(now);
+        } catch (IOException e) {
+            closeQuietly();
         }
     }
 
@@ -455,13 +242,11 @@ final class Connection implements Runnable {
 
     /** Back to waiting for a request; false if the server is stopping and the connection should close. */
     private synchronized boolean becomeIdle() {
-        if (engine.isStopping() && !buffer.hasRemaining()) {
+        if (engine.isStopping() && !input.hasBuffered()) {
             return false;
         }
-        out = null;
-        if (!buffer.hasRemaining() && buffer.capacity() > MIN_READ_BUFFER) {
-            buffer = ByteBuffer.allocate(MIN_READ_BUFFER).flip();
-        }
+        sender.release();
+        input.shrink();
         idle = true;
         return true;
     }

@@ -20,7 +20,8 @@ final class RequestContent extends InputStream {
     private static final int DRAIN_LIMIT = 64 * 1024;
     private static final int DRAIN_READ_TIMEOUT_MILLIS = 1000;
 
-    private final Connection connection;
+    private final SocketInput input;
+    private final ResponseSender sender;
     private final ContentDecoder decoder;
     private final int readTimeoutMillis;
     private boolean continuePending;
@@ -31,8 +32,10 @@ final class RequestContent extends InputStream {
     private boolean disconnected;
     private Headers trailers = Headers.empty();
 
-    RequestContent(Connection connection, ContentDecoder decoder, boolean expectsContinue, int readTimeoutMillis) {
-        this.connection = connection;
+    RequestContent(SocketInput input, ResponseSender sender, ContentDecoder decoder, boolean expectsContinue,
+                   int readTimeoutMillis) {
+        this.input = input;
+        this.sender = sender;
         this.decoder = decoder;
         this.continuePending = expectsContinue;
         this.readTimeoutMillis = readTimeoutMillis;
@@ -63,11 +66,11 @@ final class RequestContent extends InputStream {
         started = true;
         if (continuePending) {
             continuePending = false;
-            connection.sendContinue();
+            sender.sendContinue();
         }
         ByteBuffer out = ByteBuffer.wrap(bytes, offset, length);
         while (true) {
-            ParseResult<Headers> step = decoder.decode(connection.readBuffer(), out);
+            ParseResult<Headers> step = input.decode(decoder, out);
             int count = out.position() - offset;
             if (step instanceof ParseResult.Complete<Headers>(Headers received)) {
                 ended = true;
@@ -86,7 +89,7 @@ final class RequestContent extends InputStream {
             }
             boolean more;
             try {
-                more = connection.fillContent(timeoutMillis);
+                more = input.fill(System.nanoTime() + timeoutMillis * 1_000_000L);
             } catch (SocketTimeoutException e) {
                 timedOut = true;
                 throw RequestContentException.timedOut();

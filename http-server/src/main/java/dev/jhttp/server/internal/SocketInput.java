@@ -1,0 +1,143 @@
+package dev.jhttp.server.internal;
+
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.parse.ContentDecoder;
+import dev.jhttp.core.parse.ParseResult;
+import dev.jhttp.core.parse.RequestParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+
+/**
+ * A connection's input: the bytes read and not yet parsed, in a buffer that stays small while the connection is idle
+ * and grows while content streams in. The buffer never leaves this class: the parser and the content decoder are fed
+ * from it here, so nobody can hold a buffer that a later read has replaced.
+ *
+ * <p>Reads are untimed, which spares the virtual-thread scheduler a timer per read; each has a deadline that the
+ * sweeper enforces through {@link #endOverdueRead}, by shutting the input, and the reader then reports the timeout.
+ */
+final class SocketInput {
+    /** Idle connections hold only this much; a read that fills the buffer doubles it, up to the maximum. */
+    private static final int MIN_BUFFER = 2 * 1024;
+    private static final int MAX_BUFFER = 64 * 1024;
+    private static final long TIMED_OUT = Long.MIN_VALUE;
+    private static final VarHandle READ_DEADLINE;
+
+    static {
+        try {
+            READ_DEADLINE = MethodHandles.lookup().findVarHandle(SocketInput.class, "readDeadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Socket socket;
+    /** Opened on the first read, on the connection's own thread. */
+    private InputStream in;
+    private ByteBuffer buffer = ByteBuffer.allocate(MIN_BUFFER).flip();
+    /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the sweeper ended it. */
+    private volatile long readDeadline;
+
+    SocketInput(Socket socket) {
+        this.socket = socket;
+    }
+
+    /** Feeds the buffered bytes to {@code parser}, if there are any; null when there are none. */
+    ParseResult<Request> feedHead(RequestParser parser) {
+        return buffer.hasRemaining() ? parser.feedHead(buffer) : null;
+    }
+
+    /** Decodes buffered content into {@code out}. */
+    ParseResult<Headers> decode(ContentDecoder decoder, ByteBuffer out) {
+        return decoder.decode(buffer, out);
+    }
+
+    /** Whether bytes of a next request are buffered already (pipelined). */
+    boolean hasBuffered() {
+        return buffer.hasRemaining();
+    }
+
+    /**
+     * Reads what the socket has into the buffer, by {@code deadlineNanos}; false at end of input.
+     *
+     * @throws SocketTimeoutException if the deadline passes first
+     */
+    boolean fill(long deadlineNanos) throws IOException {
+        buffer.compact();
+        int room = buffer.remaining();
+        int read;
+        try {
+            read = read(buffer.array(), buffer.arrayOffset() + buffer.position(), room, deadlineNanos);
+        } finally {
+            buffer.flip();
+        }
+        buffer.limit(buffer.limit() + Math.max(read, 0));
+        if (read == room && buffer.capacity() < MAX_BUFFER) {
+            // A full read suggests more is streaming in (a large body): read in bigger steps.
+            buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer).flip();
+        }
+        return read > 0;
+    }
+
+    /** Reads and drops up to {@code limit} bytes until end of input or {@code deadlineNanos}, whichever is first. */
+    void discard(int limit, long deadlineNanos) throws IOException {
+        byte[] scratch = new byte[4096];
+        for (int total = 0; total < limit && System.nanoTime() - deadlineNanos < 0; ) {
+            int read = read(scratch, 0, scratch.length, deadlineNanos);
+            if (read < 0) {
+                return;
+            }
+            total += read;
+        }
+    }
+
+    /** Back to the small buffer, when nothing is buffered: an idle connection holds little. */
+    void shrink() {
+        if (!buffer.hasRemaining() && buffer.capacity() > MIN_BUFFER) {
+            buffer = ByteBuffer.allocate(MIN_BUFFER).flip();
+        }
+    }
+
+    /** Called by the sweeper: ends a read that has run past its deadline, by shutting the input. */
+    void endOverdueRead(long now) throws IOException {
+        long deadline = readDeadline;
+        if (deadline != 0 && deadline != TIMED_OUT && now - deadline > 0
+                && READ_DEADLINE.compareAndSet(this, deadline, TIMED_OUT)) {
+            socket.shutdownInput();
+        }
+    }
+
+    private int read(byte[] bytes, int offset, int length, long deadlineNanos) throws IOException {
+        if (deadlineNanos - System.nanoTime() <= 0) {
+            throw new SocketTimeoutException("read deadline passed");
+        }
+        if (in == null) {
+            in = socket.getInputStream();
+        }
+        readDeadline = deadlineNanos;
+        int read;
+        try {
+            read = in.read(bytes, offset, length);
+        } catch (IOException e) {
+            if (endRead()) {
+                throw new SocketTimeoutException("read timed out");
+            }
+            throw e;
+        }
+        if (endRead()) {
+            throw new SocketTimeoutException("read timed out");
+        }
+        return read;
+    }
+
+    /** Clears the read deadline; true if the sweeper had already ended the read. */
+    private boolean endRead() {
+        return (long) READ_DEADLINE.getAndSet(this, 0L) == TIMED_OUT;
+    }
+}

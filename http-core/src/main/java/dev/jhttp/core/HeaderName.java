@@ -1,7 +1,7 @@
 package dev.jhttp.core;
 
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
+import dev.jhttp.core.syntax.Ascii;
+import dev.jhttp.core.syntax.ByteScan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.jhttp.core;
 
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
-import dev.jhttp.core.internal.Prechecked;
+import dev.jhttp.core.syntax.Ascii;
+import dev.jhttp.core.syntax.ByteScan;
+import dev.jhttp.core.syntax.Prechecked;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.jhttp.core;
 
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

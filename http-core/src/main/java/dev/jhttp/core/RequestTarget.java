@@ -1,8 +1,8 @@
 package dev.jhttp.core;
 
 import dev.jhttp.core.headers.PercentEncoding;
-import dev.jhttp.core.internal.Prechecked;
-import dev.jhttp.core.internal.UriSyntax;
+import dev.jhttp.core.syntax.Prechecked;
+import dev.jhttp.core.syntax.UriSyntax;
 
 import java.util.ArrayList;
 import java.util.Collections;

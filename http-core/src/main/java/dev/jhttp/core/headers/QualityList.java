@@ -1,6 +1,6 @@
 package dev.jhttp.core.headers;
 
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 import java.util.ArrayList;
 import java.util.List;

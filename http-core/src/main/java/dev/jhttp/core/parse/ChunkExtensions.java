@@ -1,6 +1,6 @@
 package dev.jhttp.core.parse;
 
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 /**
  * The chunk-ext grammar (RFC 9112 §7.1.1), one byte at a time:

@@ -1,6 +1,6 @@
 package dev.jhttp.core.parse;
 
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 /**
  * The chunk-size line, byte by byte: {@code chunk-size [ chunk-ext ]} with {@code chunk-size = 1*HEXDIG} (RFC 9112

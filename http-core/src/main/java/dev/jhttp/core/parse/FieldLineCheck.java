@@ -1,7 +1,7 @@
 package dev.jhttp.core.parse;
 
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
+import dev.jhttp.core.syntax.Ascii;
+import dev.jhttp.core.syntax.ByteScan;
 
 /**
  * The field-line grammar, byte by byte: {@code field-name ":" OWS field-value OWS} (RFC 9112 §5), a name of token

@@ -2,9 +2,9 @@ package dev.jhttp.core.parse;
 
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
-import dev.jhttp.core.internal.Prechecked;
+import dev.jhttp.core.syntax.Ascii;
+import dev.jhttp.core.syntax.ByteScan;
+import dev.jhttp.core.syntax.Prechecked;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.jhttp.core.parse;
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Version;
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.jhttp.core.parse;
 
-import dev.jhttp.core.internal.ByteScan;
+import dev.jhttp.core.syntax.ByteScan;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

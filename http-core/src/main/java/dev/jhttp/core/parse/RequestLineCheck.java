@@ -1,7 +1,7 @@
 package dev.jhttp.core.parse;
 
-import dev.jhttp.core.internal.Ascii;
-import dev.jhttp.core.internal.ByteScan;
+import dev.jhttp.core.syntax.Ascii;
+import dev.jhttp.core.syntax.ByteScan;
 
 /**
  * The request-line grammar, byte by byte: {@code method SP request-target SP HTTP-version} (RFC 9112 §3), with a

@@ -7,8 +7,8 @@ import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.RequestTarget;
 import dev.jhttp.core.Version;
-import dev.jhttp.core.internal.Prechecked;
-import dev.jhttp.core.internal.UriSyntax;
+import dev.jhttp.core.syntax.Prechecked;
+import dev.jhttp.core.syntax.UriSyntax;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

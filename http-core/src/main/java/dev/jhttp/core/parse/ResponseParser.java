@@ -6,7 +6,7 @@ import dev.jhttp.core.Method;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.Version;
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.jhttp.core.parse;
 
 import dev.jhttp.core.Version;
-import dev.jhttp.core.internal.Ascii;
+import dev.jhttp.core.syntax.Ascii;
 
 /** The HTTP-version grammar shared by request-lines and status-lines (RFC 9112 §2.3). */
 final class StartLines {

@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 /**
  * The inside of an IP-literal, {@code IPv6address / IPvFuture} (RFC 3986 §3.2.2): eight groups of one to four hex

@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

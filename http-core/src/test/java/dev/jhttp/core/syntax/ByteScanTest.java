@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 import org.junit.jupiter.api.Test;
 

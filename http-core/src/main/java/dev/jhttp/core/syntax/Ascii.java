@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 /**
  * Byte-class tables for the HTTP grammar (RFC 9110 §5.6, RFC 9112 §2.2). Every check is one array load, and case

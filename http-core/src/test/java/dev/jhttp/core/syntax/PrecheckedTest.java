@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.RequestTarget;

@@ -1,4 +1,4 @@
-package dev.jhttp.core.internal;
+package dev.jhttp.core.syntax;
 
 import java.nio.charset.StandardCharsets;
 

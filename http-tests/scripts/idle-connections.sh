@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# How many idle keep-alive connections one jhttp server holds, and at what heap and RSS.
+# How many idle keep-alive connections one jhttp server holds, and at what heap and RSS, with the JVM options
+# ./jhttp runs with (scripts/jvm-options.sh).
 # Usage: http-tests/scripts/idle-connections.sh [COUNT]   (default 10000; loopback only; stops what it starts)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
 source http-tests/scripts/load-server.sh
+source scripts/jvm-options.sh
 jhttp_find_jdk
 COUNT="${1:-10000}"
 jhttp_build_test_classpath
 # The server stops by itself after 15 minutes at most; the trap stops it as soon as the measurement ends.
-jhttp_start_load_server 900
+jhttp_start_load_server 900 "${JHTTP_JVM_OPTIONS[@]}"
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
 
 RESULT=$(timeout 600 "$JHTTP_JAVA_HOME/bin/java" -cp "$CP" dev.jhttp.tests.load.IdleConnectionsClient "$PORT" "$COUNT")

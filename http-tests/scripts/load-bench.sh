@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Load benchmark: jhttp beside nginx, Jetty and jwebserver on this machine, in one run. wrk (one thread) runs on
-# CPU 0 and every server on CPU 1; servers alternate within each scenario. Reports requests/s, transfer/s, the
-# server's CPU time per request (from /proc/PID/stat), p99 latency and errors, with jhttp's ratio to the best peer.
-# Loopback only; every process it starts is stopped by PID. Writes http-tests/target/bench/load.md too.
-# Usage: http-tests/scripts/load-bench.sh [SECONDS_PER_RUN] [RUNS]   (defaults 10 and 1; with RUNS > 1, medians)
+# Load benchmark, as users run servers: jhttp (through ./jhttp, its shipped JVM settings) beside nginx, Jetty 12,
+# Netty 4.2 on epoll and jwebserver, in one run, nothing pinned; the JVM peers get the same JVM options as jhttp.
+# wrk (one thread) shares the machine's cores with the servers. Servers alternate within each scenario; each
+# figure is the median of RUNS runs. Reports requests/s, requests per second of the server's CPU time (from
+# /proc/PID/stat), p50/p99, errors and each server's peak RSS over the whole matrix, with ratios to the best peer.
+# Loopback only; every process it starts is stopped by PID. Writes http-tests/target/bench/load.md.
+# Usage: http-tests/scripts/load-bench.sh [SECONDS_PER_RUN] [RUNS] [--pinned]
+#   (defaults 10 and 3; --pinned runs wrk on CPU 0 and every server on CPU 1, for diagnosis only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
+source scripts/jvm-options.sh
 jhttp_find_jdk
-SECONDS_PER_RUN="${1:-10}"
-RUNS="${2:-1}"
+PINNED=""
+ARGS=()
+for arg in "$@"; do
+    if [ "$arg" = --pinned ]; then PINNED=1; else ARGS+=("$arg"); fi
+done
+SECONDS_PER_RUN="${ARGS[0]:-10}"
+RUNS="${ARGS[1]:-3}"
 JAVA="$JHTTP_JAVA_HOME/bin/java"
 for tool in wrk nginx; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -22,24 +31,30 @@ mvn -B -q -Pbench install -DskipTests
 mvn -B -q -Pbench -pl http-tests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="http-tests/target/test-classes:$(cat http-tests/target/bench-classpath.txt)"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+JVM_OPTIONS=("${JHTTP_JVM_OPTIONS[@]}")
 
 RUN="$(mktemp -d)"
 SITE="$RUN/site"
 mkdir -p "$SITE" "$RUN/body" http-tests/target/bench
 printf 'Hello, World!' > "$SITE/hello"
 head -c 1024 /dev/urandom > "$SITE/1k.bin"
+head -c 65536 /dev/urandom > "$SITE/64k.bin"
 head -c 1048576 /dev/urandom > "$SITE/1m.bin"
 chmod -R a+rX "$RUN"   # nginx workers run as an unprivileged user
 PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$RUN"' EXIT
-SERVER_CPU=1
-CLIENT_CPU=0
+SERVER_PIN=()
+CLIENT_PIN=()
+if [ -n "$PINNED" ]; then
+    SERVER_PIN=(taskset -c 1)
+    CLIENT_PIN=(taskset -c 0)
+fi
 
-# Starts a server on the server CPU; its first output line (or a JSON "port") names its port.
+# Starts a server; its first output line of digits (or a JSON "port") names its port.
 start() {
     local name=$1
     shift
-    taskset -c "$SERVER_CPU" "$@" > "$RUN/$name.out" 2>&1 &
+    "${SERVER_PIN[@]}" "$@" > "$RUN/$name.out" 2>&1 &
     PIDS+=($!)
     eval "PID_$name=$!"
 }
@@ -54,95 +69,106 @@ await_port() {
     eval "PORT_$name=$port"
 }
 
+JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!")
+# A user's second start: the launcher's first serving run records the start-up cache that later runs map.
+start jhttp "${JHTTP[@]}"
+await_port jhttp
+kill "$PID_jhttp" && wait "$PID_jhttp" 2>/dev/null || true
 PORT_nginx=18480
 sed -e "s#@ROOT@#$SITE#" -e "s#@PORT@#$PORT_nginx#" -e "s#@RUN@#$RUN#" http-tests/bench-config/nginx.conf \
     > "$RUN/nginx.conf"
 start nginx nginx -c "$RUN/nginx.conf" -p "$RUN"
-start jhttp "$JAVA" -jar http-cli/target/jhttp.jar serve "$SITE" --port 0 --ready-json --quiet \
-    --route "/hello=Hello, World!"
-start jetty "$JAVA" -cp "$CP" dev.jhttp.bench.JettyPeerServer "$SITE"
+start jhttp "${JHTTP[@]}"
+start jetty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.JettyPeerServer "$SITE"
+start netty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.NettyPeerServer "$SITE"
 PORT_jwebserver=18481
-start jwebserver "$JHTTP_JAVA_HOME/bin/jwebserver" -b 127.0.0.1 -p "$PORT_jwebserver" -d "$SITE" -o none
-await_port jhttp
-await_port jetty
+start jwebserver "$JHTTP_JAVA_HOME/bin/jwebserver" "${JVM_OPTIONS[@]/#/-J}" -b 127.0.0.1 -p "$PORT_jwebserver" \
+    -d "$SITE" -o none
+for name in jhttp jetty netty; do await_port "$name"; done
 sleep 1
-SERVERS=(jhttp nginx jetty jwebserver)
+SERVERS=(jhttp nginx jetty netty jwebserver)
+PEERS=(nginx jetty netty jwebserver)
 
-# CPU time, in clock ticks, of a server's process and (for nginx) its worker processes.
-cpu_ticks() {
-    local pid=$1 total=0
-    for p in "$pid" $(pgrep -P "$pid" || true); do
-        total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+# The processes of a server: nginx's master and workers, one JVM for the others.
+processes() {
+    local pid=$1
+    echo "$pid" $(pgrep -P "$pid" || true)
+}
+# A number summed over a server's processes: what awk program $2 prints from each one's /proc/PID/$3.
+sum_over_processes() {
+    local total=0
+    for p in $(processes "$1"); do
+        total=$((total + $(awk "$2" "/proc/$p/$3")))
     done
     echo "$total"
 }
+# CPU time, in clock ticks.
+cpu_ticks() { sum_over_processes "$1" '{print $14 + $15}' stat; }
+# Peak resident memory in KiB (for nginx, summed over its processes).
+peak_rss_kib() { sum_over_processes "$1" '/^VmHWM/ {print $2}' status; }
 
-# One wrk run: "requests/s|transfer/s|CPU µs per request|p99|errors".
+# One wrk run: "requests/s|transfer/s|requests per CPU-second|p50|p99|errors".
 measure() {
     local name=$1 conns=$2 path=$3 header=$4 pid port before after out
     eval "pid=\$PID_$name; port=\$PORT_$name"
     before=$(cpu_ticks "$pid")
-    out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency ${header:+-H "$header"} \
+    out=$("${CLIENT_PIN[@]}" wrk -t1 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency ${header:+-H "$header"} \
         "http://127.0.0.1:$port$path" 2>&1)
     after=$(cpu_ticks "$pid")
     awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         /requests in/ {n = $1}
         /Requests\/sec/ {r = $2}
         /Transfer\/sec/ {t = $2}
-        / 99%/ {p = $2}
+        / 50%/ {p50 = $2}
+        / 99%/ {p99 = $2}
         /Socket errors/ {sub(/^ *Socket errors: */, ""); e = e $0 " "}
         /Non-2xx/ {e = e "non-2xx " $NF " "}
         END {
-            cpu = n > 0 ? ticks * 1e6 / hz / n : 0
+            per_cpu = ticks > 0 ? n * hz / ticks : 0
             sub(/ $/, "", e)
-            printf "%.0f|%s|%.1f|%s|%s", r, t, cpu, p, (e == "" ? "0" : e)
+            printf "%.0f|%s|%.0f|%s|%s|%s", r, t, per_cpu, p50, p99, (e == "" ? "0" : e)
         }' <<< "$out"
 }
 
 SCENARIOS=("/hello, 50 keep-alive conns|/hello|50|"
            "1 KiB file, 50 conns|/1k.bin|50|"
+           "64 KiB file, 50 conns|/64k.bin|50|"
            "1 MiB file, 10 conns|/1m.bin|10|"
            "/hello, Connection: close|/hello|50|Connection: close"
            "/hello, 1,000 conns|/hello|1000|")
-{
-    echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)), \
-$(uname -sr); $("$JAVA" -version 2>&1 | head -n1); $(nginx -v 2>&1); wrk -t1 on CPU $CLIENT_CPU, servers on \
-CPU $SERVER_CPU; ${SECONDS_PER_RUN} s per run, median of $RUNS."
-    echo
-    echo "| scenario | server | requests/s | transfer/s | server CPU µs/request | p99 | errors | req/s ÷ best peer | CPU ÷ best peer |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-} | tee http-tests/target/bench/load.md
+RESULTS="$RUN/results"
+: > "$RESULTS"
 for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r title path conns header <<< "$scenario"
-    for name in jhttp jetty; do   # warm-up: the JIT, the page cache
-        SECONDS_PER_RUN=5 measure "$name" "$conns" "$path" "$header" > /dev/null
+    echo "measuring: $title" >&2
+    for name in "${SERVERS[@]}"; do   # warm-up: the JIT, the page cache
+        SECONDS_PER_RUN=3 measure "$name" "$conns" "$path" "$header" > /dev/null
     done
     declare -A results=()
     for run in $(seq 1 "$RUNS"); do
         order=("${SERVERS[@]}")
-        [ $((run % 2)) -eq 0 ] && order=(jwebserver jetty nginx jhttp)
+        [ $((run % 2)) -eq 0 ] && order=(jwebserver netty jetty nginx jhttp)
         for name in "${order[@]}"; do
             results[$name]+="$(measure "$name" "$conns" "$path" "$header")"$'\n'
         done
     done
-    # the median run of each server, by requests/s
-    declare -A median=()
-    for name in "${SERVERS[@]}"; do
-        median[$name]=$(printf '%s' "${results[$name]}" | sort -t'|' -k1,1n | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}')
+    for name in "${SERVERS[@]}"; do   # the median run of each server, by requests/s
+        printf '%s' "${results[$name]}" | sort -t'|' -k1,1n \
+            | awk -v s="$title|$name" '{a[NR] = $0} END {print s "|" a[int((NR + 1) / 2)]}' >> "$RESULTS"
     done
-    best_rps=0
-    best_cpu=""
-    for name in nginx jetty jwebserver; do
-        IFS='|' read -r rps _ cpu _ _ <<< "${median[$name]}"
-        best_rps=$(awk -v a="$rps" -v b="$best_rps" 'BEGIN {print (a > b ? a : b)}')
-        best_cpu=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN {print (b == "" || (a > 0 && a < b) ? a : b)}')
-    done
-    for name in "${SERVERS[@]}"; do
-        IFS='|' read -r rps transfer cpu p99 errors <<< "${median[$name]}"
-        ratio=$(awk -v a="$rps" -v b="$best_rps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-        cpu_ratio=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-        echo "| $title | $name | $rps | $transfer | $cpu | $p99 | $errors | $ratio | $cpu_ratio |" \
-            | tee -a http-tests/target/bench/load.md
-    done
-    unset results median
+    unset results
 done
+RSS="$RUN/rss"
+for name in "${SERVERS[@]}"; do
+    echo "$name|$(peak_rss_kib "$(eval "echo \$PID_$name")")" >> "$RSS"
+done
+
+MODE="nothing pinned, wrk -t1 beside the servers on the same cores"
+[ -n "$PINNED" ] && MODE="pinned (diagnosis only): wrk -t1 on CPU 0, every server on CPU 1"
+{
+    echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)), \
+$(uname -sr); $("$JAVA" -version 2>&1 | head -n1); $(nginx -v 2>&1); $MODE; ${SECONDS_PER_RUN} s per run, \
+medians of $RUNS. JVM options of every JVM server: ${JVM_OPTIONS[*]}."
+    echo
+    awk -F'|' -v peers="${PEERS[*]}" -f http-tests/scripts/load-tables.awk "$RSS" "$RESULTS"
+} | tee http-tests/target/bench/load.md

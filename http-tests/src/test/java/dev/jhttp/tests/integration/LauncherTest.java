@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,22 +25,11 @@ class LauncherTest {
 
     @Test
     void launcherServesTheDemoSiteAndStopsOnSigterm() throws Exception {
-        // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
-        ProcessBuilder builder = new ProcessBuilder("./jhttp", "serve", "./static", "--route", "/echo")
-                .directory(REPOSITORY.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "launcher-test.err").toFile()));
-        builder.environment().remove("JAVA_HOME");
-        builder.environment().put("JHTTP_PORT", "0");
-        builder.environment().put("JHTTP_READY_JSON", "true");
-        Process process = builder.start();
+        Process process = launch(Map.of());
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String ready = CompletableFuture.supplyAsync(() -> readReadyLine(out)).get(300, TimeUnit.SECONDS);
-            Matcher port = Pattern.compile("\"port\":(\\d+)").matcher(ready);
-            assertThat(port.find()).as(ready).isTrue();
+            String ready = readyLine(process);
             assertThat(ready).contains("\"root\":\"" + REPOSITORY.resolve("static") + "\"");
-            String base = "http://127.0.0.1:" + port.group(1);
+            String base = "http://127.0.0.1:" + port(ready);
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -57,6 +48,50 @@ class LauncherTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void theJvmRunsWithTheShippedSettingsUnlessJhttpJavaOptionsReplacesThem() throws Exception {
+        assertThat(jvmArguments(Map.of())).contains("-XX:+UseSerialGC", "-Xmx256m", "-Xmn16m");
+        assertThat(jvmArguments(Map.of("JHTTP_JAVA_OPTIONS", "-Xmx300m -Xss2m")))
+                .contains("-Xmx300m", "-Xss2m")
+                .doesNotContain("-XX:+UseSerialGC", "-Xmx256m", "-Xmn16m");
+    }
+
+    /** The arguments of the JVM that {@code ./jhttp serve} starts (the launcher execs it: same process). */
+    private static List<String> jvmArguments(Map<String, String> environment) throws Exception {
+        Process process = launch(environment);
+        try {
+            readyLine(process);
+            return List.of(process.info().arguments().orElseThrow());
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process launch(Map<String, String> environment) throws Exception {
+        // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
+        ProcessBuilder builder = new ProcessBuilder("./jhttp", "serve", "./static", "--route", "/echo")
+                .directory(REPOSITORY.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "launcher-test.err").toFile()));
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("JHTTP_JAVA_OPTIONS");
+        builder.environment().put("JHTTP_PORT", "0");
+        builder.environment().put("JHTTP_READY_JSON", "true");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String readyLine(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        return CompletableFuture.supplyAsync(() -> readReadyLine(out)).get(300, TimeUnit.SECONDS);
+    }
+
+    private static String port(String ready) {
+        Matcher port = Pattern.compile("\"port\":(\\d+)").matcher(ready);
+        assertThat(port.find()).as(ready).isTrue();
+        return port.group(1);
     }
 
     private static String readReadyLine(BufferedReader out) {

@@ -70,12 +70,12 @@ final class AppBuilder {
     private static void fixedText(Router.Builder router, String path, String text) {
         Response fixed = Response.of(Status.OK_200, Headers.of("Content-Type", "text/plain; charset=utf-8"),
                 Body.of(text + "\n"));
-        router.any(path, (request, parameters) -> {
+        router.any(path, Handler.nonBlocking(request -> {
             try (InputStream content = request.body().openStream()) {
                 content.transferTo(OutputStream.nullOutputStream());
             }
             return fixed;
-        });
+        }));
     }
 
     /**

@@ -143,6 +143,12 @@ public final class StaticFiles implements Handler {
         return new StaticFiles(root, settings.with(Feature.GZIP, value));
     }
 
+    /** Files are read from the local file system: promptly, so the server may serve them on its I/O threads. */
+    @Override
+    public boolean mayBlock(Request request) {
+        return false;
+    }
+
     @Override
     public Response handle(Request request) throws IOException {
         Method method = request.method();

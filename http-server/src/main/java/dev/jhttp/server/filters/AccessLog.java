@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Logs one line per exchange, in Common Log Format or as JSON lines, with the time the handler chain took to produce
- * the response. Lines go to a sink of your choice; the filter never prints by itself. Request text in a line is
+ * the response. Lines go to a sink of your choice; the filter never prints by itself, and takes the sink to be
+ * prompt (a console, a buffered file), so it may run on the server's I/O threads. Request text in a line is
  * escaped (quotes, controls, non-ASCII), so a client can never forge a line. A handler that throws is logged with
  * status 500, and the exception goes on to the server.
  *
@@ -68,6 +69,12 @@ public final class AccessLog implements Filter {
      */
     public AccessLog withAnsiColors() {
         return new AccessLog(format, sink, clock, true);
+    }
+
+    /** Takes the sink to be prompt; see the class comment. */
+    @Override
+    public boolean mayBlock(Request request) {
+        return false;
     }
 
     @Override

@@ -61,6 +61,12 @@ public record Cors(Set<String> origins, Set<Method> methods, boolean credentials
         return new Cors(origins, value, credentials, maxAge);
     }
 
+    /** Its own work never blocks. */
+    @Override
+    public boolean mayBlock(Request request) {
+        return false;
+    }
+
     @Override
     public Response apply(Request request, Handler next) throws Exception {
         Optional<String> origin = request.headers().first(HeaderName.ORIGIN);

@@ -57,6 +57,12 @@ public final class ErrorPages implements Filter {
         return new ErrorPages(copy);
     }
 
+    /** Its own work never blocks. */
+    @Override
+    public boolean mayBlock(Request request) {
+        return false;
+    }
+
     @Override
     public Response apply(Request request, Handler next) throws Exception {
         try {

@@ -1,7 +1,6 @@
 package dev.jhttp.server.internal;
 
 import dev.jhttp.core.Body;
-import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
@@ -10,23 +9,20 @@ import dev.jhttp.core.Version;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
-import dev.jhttp.server.RequestContentException;
-import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.filters.ErrorPages;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One client connection, served on its own virtual thread with blocking I/O: it reads heads ({@link SocketInput}),
- * runs the handler chain, and answers ({@link ResponseSender}), for as long as {@link Persistence} allows.
+ * A client connection served on its own virtual thread with blocking I/O: it reads heads ({@link SocketInput}),
+ * runs the handler chain, and answers ({@link ResponseSender}), for as long as {@link Persistence} allows. An event
+ * loop hands a connection here ({@link LoopConnection}) when a request has content or a handler that may block, or
+ * a response streams; the connection then stays on its thread until it closes.
  *
  * <pre>
  *   IDLE ──first byte──► READING ──request──► HANDLING ──► WRITING ──keep-alive──► IDLE
@@ -41,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link ErrorPages#answer(Request, Exception)}, the mapping the filter uses too (an {@code HttpException}'s status,
  * else a logged 500), and keeps the connection; content the client spoiled answers from its state and closes.
  */
-final class Connection implements Runnable {
+final class Connection implements OpenConnection {
     /**
      * Requests a connection serves before it lets others run. A virtual thread is never preempted: a client that
      * pipelines without pause keeps its connection's reads from ever blocking, so its thread would hold a carrier, and
@@ -51,9 +47,10 @@ final class Connection implements Runnable {
      */
     private static final int FAIRNESS_BATCH = 8;
     /** How much a closing connection reads and drops, and for how long, so its last answer is not reset away. */
-    private static final int LINGER_BYTES = 64 * 1024;
-    private static final long LINGER_NANOS = 1_000_000_000L;
+    static final int LINGER_BYTES = 64 * 1024;
+    static final long LINGER_NANOS = 1_000_000_000L;
 
+    private final SocketChannel channel;
     private final Socket socket;
     private final long id;
     private final Engine engine;
@@ -62,19 +59,29 @@ final class Connection implements Runnable {
     private final ResponseSender sender;
     private boolean idle = true;
 
-    Connection(SocketChannel channel, long id, Engine engine) {
+    /** A connection an event loop hands over, with the bytes it has read and its parser's state. */
+    Connection(SocketChannel channel, long id, Engine engine, SocketInput input, RequestParser parser) {
+        this.channel = channel;
         this.socket = channel.socket();
         this.id = id;
         this.engine = engine;
-        this.parser = RequestParser.create(engine.config().limits());
-        this.input = new SocketInput(socket);
+        this.parser = parser;
+        this.input = input;
         this.sender = new ResponseSender(channel, engine.writer(), engine.config().writeTimeout());
     }
 
-    @Override
-    public void run() {
+    long id() {
+        return id;
+    }
+
+    /**
+     * Serves the connection until it closes, starting from request number {@code served}: with {@code head}, if an
+     * event loop has read it already (else from the socket), and with {@code answer}, if a handler has answered it.
+     */
+    void serve(int served, Request head, Response answer) {
         try (socket) {
-            serve();
+            channel.configureBlocking(true);
+            serveFrom(served, head, answer);
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
         } finally {
@@ -82,44 +89,22 @@ final class Connection implements Runnable {
         }
     }
 
-    private void serve() throws IOException {
+    private void serveFrom(int first, Request firstHead, Response firstAnswer) throws IOException {
         long firstDeadline = System.nanoTime() + engine.config().headTimeout().toNanos();
-        for (int served = 1; ; served++) {
-            Request head = readHead(served == 1 ? firstDeadline : 0);
+        Request head = firstHead;
+        Response answer = firstAnswer;
+        if (head != null) {
+            markActive();
+        }
+        for (int served = first; ; served++) {
             if (head == null) {
+                head = readHead(served == 1 ? firstDeadline : 0);
+            }
+            if (head == null || !exchange(head, served, answer)) {
                 return;
             }
-            if (expectationFailed(head)) {
-                answerAndClose(engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417, Headers.empty()));
-                return;
-            }
-            RequestContent content = new RequestContent(input, sender, parser.content(), expectsContinue(head),
-                    (int) engine.config().bodyTimeout().toMillis());
-            Request request = content.isEmpty() ? head
-                    : head.withBody(Body.ofInputStream(content, content.length(), content::trailers));
-            Response response = respond(request, served, content);
-            if (content.disconnected()) {
-                return; // nobody is left to answer
-            }
-            if (content.failure() != null || content.timedOut()) {
-                answerAndClose(content.timedOut()
-                        ? engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty())
-                        : engine.errors().answer(content.failure(), head.headers()));
-                return;
-            }
-            // Decided after the handler ran: a shutdown that began meanwhile closes this connection too.
-            boolean persist = served < engine.config().maxRequestsPerConnection() && !engine.isStopping()
-                    && Persistence.allowed(head, response);
-            if (persist) {
-                // Content the handler left unread is read and dropped, so the next request starts at its own first
-                // byte; when that is not cheap, the connection closes after this answer instead.
-                persist = content.finishForNextRequest();
-            }
-            sender.send(Persistence.finish(response, head.version(), persist, engine.config().serverName()),
-                    head.version(), Persistence.carriesContent(head, response));
-            if (!persist) {
-                return;
-            }
+            head = null;
+            answer = null;
             parser.reset();
             if (served % FAIRNESS_BATCH == 0) {
                 LockSupport.parkNanos(1);
@@ -128,6 +113,41 @@ final class Connection implements Runnable {
                 return;
             }
         }
+    }
+
+    /**
+     * Answers {@code head}, number {@code served} on this connection, with {@code answer} if it has one, else by
+     * calling the handler; true if the connection stays open for another request.
+     */
+    private boolean exchange(Request head, int served, Response answer) throws IOException {
+        if (HandlerCall.expectationFailed(head)) {
+            answerAndClose(engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417, Headers.empty()));
+            return false;
+        }
+        RequestContent content = new RequestContent(input, sender, parser.content(),
+                HandlerCall.expectsContinue(head), (int) engine.config().bodyTimeout().toMillis());
+        Request request = content.isEmpty() ? head
+                : head.withBody(Body.ofInputStream(content, content.length(), content::trailers));
+        Response response = answer != null ? answer
+                : HandlerCall.respond(engine, socket, id, served, request, content);
+        if (content.disconnected()) {
+            return false; // nobody is left to answer
+        }
+        if (content.failure() != null || content.timedOut()) {
+            answerAndClose(content.timedOut()
+                    ? engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty())
+                    : engine.errors().answer(content.failure(), head.headers()));
+            return false;
+        }
+        boolean persist = HandlerCall.persists(engine, head, response, served);
+        if (persist) {
+            // Content the handler left unread is read and dropped, so the next request starts at its own first
+            // byte; when that is not cheap, the connection closes after this answer instead.
+            persist = content.finishForNextRequest();
+        }
+        sender.send(Persistence.finish(response, head.version(), persist, engine.config().serverName()),
+                head.version(), Persistence.carriesContent(head, response));
+        return persist;
     }
 
     /**
@@ -171,42 +191,6 @@ final class Connection implements Runnable {
         }
     }
 
-    // RFC 9110 §10.1.1: only 100-continue is defined; a server may answer any other expectation with 417.
-    private static boolean expectationFailed(Request request) {
-        Optional<String> expect = request.headers().first(HeaderName.EXPECT);
-        return expect.isPresent() && !expect.get().equalsIgnoreCase("100-continue");
-    }
-
-    // RFC 9110 §10.1.1: a 1.0 client never gets 100 Continue.
-    private static boolean expectsContinue(Request head) {
-        return head.version() == Version.HTTP_1_1 && head.headers().first(HeaderName.EXPECT).isPresent();
-    }
-
-    private Response respond(Request request, int requestNumber, RequestContent content) {
-        RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
-                (InetSocketAddress) socket.getLocalSocketAddress(), id, requestNumber, Instant.now());
-        try {
-            Response response = context.runWith(() -> engine.handler().handle(request));
-            if (response == null) {
-                throw new IllegalStateException("handler returned null for " + request.method() + " "
-                        + request.target().rawPath());
-            }
-            return response;
-        } catch (Exception e) {
-            if (content.spoiledByClient()) {
-                // The handler stumbled over the client's bad, late or cut-off content, perhaps wrapped in another
-                // exception: the client's fault, answered by the caller from the content's state, with no stack trace.
-                ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": bad request content: " + e);
-                return engine.errors().answer(request.headers(), Status.BAD_REQUEST_400, Headers.empty());
-            }
-            try {
-                return engine.errors().answer(request, e);
-            } catch (RequestContentException fromTheHandler) {
-                return engine.errors().answer(request.headers(), Status.BAD_REQUEST_400, Headers.empty());
-            }
-        }
-    }
-
     /**
      * Answers and closes without resetting the connection: the client may still be sending, and closing with unread
      * input would reset the connection and could destroy the answer before the client reads it.
@@ -221,10 +205,11 @@ final class Connection implements Runnable {
     }
 
     /**
-     * Called by the sweeper: closes the socket if a write has run past its deadline, and ends a read that has (its
-     * reader then sees the timeout).
+     * Called by its event loop every sweep, from the loop's thread: closes the socket if a write has run past its
+     * deadline, and ends a read that has (its reader then sees the timeout).
      */
-    void enforceDeadlines(long now) {
+    @Override
+    public void enforceDeadlines(long now) {
         if (sender.writeOverdue(now)) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " dropped: write timed out");
             closeQuietly();
@@ -255,7 +240,8 @@ final class Connection implements Runnable {
      * Called by shutdown: an idle connection stops reading (its blocked read sees end of input), while one in the
      * middle of a request finishes it and then closes.
      */
-    synchronized void stopIfIdle() {
+    @Override
+    public synchronized void stopIfIdle() {
         if (idle) {
             try {
                 socket.shutdownInput();
@@ -265,7 +251,8 @@ final class Connection implements Runnable {
         }
     }
 
-    void closeQuietly() {
+    @Override
+    public void closeQuietly() {
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -7,20 +7,20 @@ import java.util.Set;
 
 /** The open connections of a server, so shutdown can reach them and wait for them. */
 final class ConnectionSet {
-    private final Set<Connection> open = new HashSet<>();
+    private final Set<OpenConnection> open = new HashSet<>();
 
-    synchronized void add(Connection connection) {
+    synchronized void add(OpenConnection connection) {
         open.add(connection);
     }
 
-    synchronized void remove(Connection connection) {
+    synchronized void remove(OpenConnection connection) {
         open.remove(connection);
         if (open.isEmpty()) {
             notifyAll();
         }
     }
 
-    synchronized List<Connection> snapshot() {
+    synchronized List<OpenConnection> snapshot() {
         return new ArrayList<>(open);
     }
 

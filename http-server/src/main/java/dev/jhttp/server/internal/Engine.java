@@ -2,6 +2,8 @@ package dev.jhttp.server.internal;
 
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.Handler;
@@ -19,16 +21,21 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The connection engine behind {@code HttpServer}: it owns the listening socket, the accept loop, every connection
- * and shutdown. Each accepted socket gets a virtual thread named {@code jhttp-conn-N}.
+ * The connection engine behind {@code HttpServer}: it owns the listening socket, the event loops that accept and
+ * serve connections (one per core, {@link EventLoop}), every connection and shutdown. A connection that needs a
+ * thread of its own gets a virtual thread named {@code jhttp-conn-N}.
  */
 public final class Engine {
     private static final int BACKLOG = 1024;
+    private static final long MAX_SWEEP_MILLIS = 500;
+    private static final long MIN_SWEEP_MILLIS = 10;
 
     private final ServerConfig config;
     private final Handler handler;
@@ -39,8 +46,8 @@ public final class Engine {
     private final Semaphore permits;
     private final AtomicLong nextId = new AtomicLong();
     private ServerSocketChannel serverSocket;
-    private Thread acceptor;
-    private Sweeper sweeper;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<Thread> loopThreads = new ArrayList<>();
     private volatile boolean stopping;
 
     public Engine(ServerConfig config, Handler handler) {
@@ -73,9 +80,18 @@ public final class Engine {
             throw clear;
         }
         serverSocket = socket;
-        sweeper = new Sweeper(connections, Stream.of(config.headTimeout(), config.idleTimeout(),
-                config.bodyTimeout(), config.writeTimeout()).min(Duration::compareTo).orElseThrow());
-        acceptor = Thread.ofPlatform().name("jhttp-acceptor-" + port()).daemon(false).start(this::acceptLoop);
+        socket.configureBlocking(false);
+        // Deadlines are checked every quarter of the shortest timeout, so one is overrun by at most a quarter.
+        long shortest = Stream.of(config.headTimeout(), config.idleTimeout(), config.bodyTimeout(),
+                config.writeTimeout()).min(Duration::compareTo).orElseThrow().toMillis();
+        long sweepNanos = Math.clamp(shortest / 4, MIN_SWEEP_MILLIS, MAX_SWEEP_MILLIS) * 1_000_000;
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            loops.add(new EventLoop(this, socket, sweepNanos));
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            loopThreads.add(Thread.ofPlatform().name("jhttp-loop-" + port() + "-" + i).daemon(false)
+                    .start(loops.get(i)));
+        }
     }
 
     public int port() {
@@ -91,38 +107,60 @@ public final class Engine {
         return connections.size();
     }
 
-    private void acceptLoop() {
-        while (!stopping) {
-            SocketChannel channel;
-            try {
-                channel = serverSocket.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    ServerLog.get().log(Level.ERROR, "accept failed; the server stops accepting", e);
-                }
-                return;
-            }
-            Socket socket = channel.socket();
-            if (!permits.tryAcquire()) {
-                Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
-                continue;
-            }
-            try {
-                socket.setTcpNoDelay(true);
-            } catch (IOException e) {
-                ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
-            }
-            long id = nextId.incrementAndGet();
-            Connection connection = new Connection(channel, id, this);
-            connections.add(connection);
-            Thread.ofVirtual().name("jhttp-conn-" + id).start(() -> {
-                try {
-                    connection.run();
-                } finally {
-                    permits.release();
-                }
-            });
+    /**
+     * A connection {@code loop} accepted: served there, or refused with 503 when the server is at capacity (then
+     * null).
+     */
+    LoopConnection admit(SocketChannel channel, EventLoop loop) {
+        Socket socket = channel.socket();
+        if (!permits.tryAcquire()) {
+            Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
+            return null;
         }
+        try {
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "dropped an accepted connection: " + e);
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // it is broken already
+            }
+            permits.release();
+            return null;
+        }
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
+        }
+        LoopConnection connection = new LoopConnection(channel, nextId.incrementAndGet(), this, loop);
+        connections.add(connection);
+        return connection;
+    }
+
+    /** A connection served on a loop closed. */
+    void closed(LoopConnection connection) {
+        connections.remove(connection);
+        permits.release();
+    }
+
+    /** {@code from} goes on as {@code to}, on a thread of its own; its permit goes with it. */
+    void adopt(Connection to, LoopConnection from) {
+        connections.add(to);
+        connections.remove(from);
+    }
+
+    /** Starts the thread of a connection {@code loop} handed off; see {@link Connection#serve}. */
+    void startThread(Connection connection, EventLoop loop, int served, Request head, Response answer) {
+        Thread.ofVirtual().name("jhttp-conn-" + connection.id()).start(() -> {
+            try {
+                connection.serve(served, head, answer);
+            } finally {
+                permits.release();
+                loop.forgetThreaded(connection);
+            }
+        });
     }
 
     /** Over capacity: a short 503 and a close, rather than leaving the client waiting in the backlog. */
@@ -153,20 +191,21 @@ public final class Engine {
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "closing the listening socket: " + e);
         }
-        for (Connection connection : connections.snapshot()) {
+        for (OpenConnection connection : connections.snapshot()) {
             connection.stopIfIdle();
         }
+        loops.forEach(EventLoop::wakeUp);
         try {
             if (!connections.awaitEmpty(System.nanoTime() + grace.toNanos())) {
-                connections.snapshot().forEach(Connection::closeQuietly);
+                connections.snapshot().forEach(OpenConnection::closeQuietly);
                 connections.awaitEmpty(System.nanoTime() + Duration.ofSeconds(1).toNanos());
             }
-            acceptor.join(Duration.ofSeconds(1));
+            for (Thread thread : loopThreads) {
+                thread.join(Duration.ofSeconds(1));
+            }
         } catch (InterruptedException e) {
-            connections.snapshot().forEach(Connection::closeQuietly);
+            connections.snapshot().forEach(OpenConnection::closeQuietly);
             Thread.currentThread().interrupt();
-        } finally {
-            sweeper.close();
         }
     }
 

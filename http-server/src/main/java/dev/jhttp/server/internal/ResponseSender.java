@@ -21,13 +21,14 @@ import java.time.Duration;
 /**
  * Writes a connection's responses, in as few system calls as their bodies allow: the head and a small body in one
  * gathering write, a large file by zero-copy transfer after its head, a streamed body through a buffer. Each write
- * has a deadline, which the sweeper enforces by closing the socket (see {@link #writeOverdue}).
+ * has a deadline, which the event loop that accepted the connection enforces by closing the socket (see
+ * {@link #writeOverdue}).
  */
 final class ResponseSender {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int WRITE_BUFFER = 8 * 1024;
     /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
-    private static final int SMALL_FILE = 16 * 1024;
+    static final int SMALL_FILE = 16 * 1024;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final SocketChannel channel;
@@ -101,7 +102,7 @@ final class ResponseSender {
         out = null;
     }
 
-    /** Whether a write has run past its deadline at {@code now}; the sweeper then closes the socket. */
+    /** Whether a write has run past its deadline at {@code now}; its event loop then closes the socket. */
     boolean writeOverdue(long now) {
         long deadline = writeDeadline;
         return deadline != 0 && now - deadline > 0;
@@ -126,7 +127,7 @@ final class ResponseSender {
     }
 
     /** The bytes of a small file region. */
-    private static ByteBuffer readSmall(Body.FileRegion region) throws IOException {
+    static ByteBuffer readSmall(Body.FileRegion region) throws IOException {
         byte[] bytes = new byte[(int) region.length()];
         try (RandomAccessFile file = new RandomAccessFile(region.path().toFile(), "r")) {
             if (region.offset() > 0) {

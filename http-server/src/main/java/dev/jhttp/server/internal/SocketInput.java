@@ -7,20 +7,22 @@ import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
 /**
  * A connection's input: the bytes read and not yet parsed, in a buffer that stays small while the connection is idle
  * and grows while content streams in. The buffer never leaves this class: the parser and the content decoder are fed
  * from it here, so nobody can hold a buffer that a later read has replaced.
  *
- * <p>Reads are untimed, which spares the virtual-thread scheduler a timer per read; each has a deadline that the
- * sweeper enforces through {@link #endOverdueRead}, by shutting the input, and the reader then reports the timeout.
+ * <p>On a connection's own thread ({@link Connection}) reads block and are untimed, which spares the virtual-thread
+ * scheduler a timer per read; each has a deadline that the connection's event loop enforces through
+ * {@link #endOverdueRead}, by shutting the input, and the reader then reports the timeout. On an event loop ({@link LoopConnection}) the channel
+ * is non-blocking and {@link #fillAvailable} takes what has arrived. The buffer goes with the connection when a loop
+ * hands it to a thread.
  */
 final class SocketInput {
     /** Idle connections hold only this much; a read that fills the buffer doubles it, up to the maximum. */
@@ -37,15 +39,13 @@ final class SocketInput {
         }
     }
 
-    private final Socket socket;
-    /** Opened on the first read, on the connection's own thread. */
-    private InputStream in;
+    private final SocketChannel channel;
     private ByteBuffer buffer = ByteBuffer.allocate(MIN_BUFFER).flip();
-    /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the sweeper ended it. */
+    /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the loop ended it. */
     private volatile long readDeadline;
 
-    SocketInput(Socket socket) {
-        this.socket = socket;
+    SocketInput(SocketChannel channel) {
+        this.channel = channel;
     }
 
     /** Feeds the buffered bytes to {@code parser}, if there are any; null when there are none. */
@@ -69,31 +69,52 @@ final class SocketInput {
      * @throws SocketTimeoutException if the deadline passes first
      */
     boolean fill(long deadlineNanos) throws IOException {
+        return fill(deadlineNanos, true) > 0;
+    }
+
+    /** Reads what has arrived on the non-blocking channel into the buffer: how many bytes, 0 if none, -1 at its end. */
+    int fillAvailable() throws IOException {
+        return fill(0, false);
+    }
+
+    private int fill(long deadlineNanos, boolean blocking) throws IOException {
         buffer.compact();
         int room = buffer.remaining();
         int read;
         try {
-            read = read(buffer.array(), buffer.arrayOffset() + buffer.position(), room, deadlineNanos);
+            read = blocking ? read(buffer, deadlineNanos) : channel.read(buffer);
         } finally {
             buffer.flip();
         }
-        buffer.limit(buffer.limit() + Math.max(read, 0));
         if (read == room && buffer.capacity() < MAX_BUFFER) {
             // A full read suggests more is streaming in (a large body): read in bigger steps.
             buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer).flip();
         }
-        return read > 0;
+        return read;
     }
 
     /** Reads and drops up to {@code limit} bytes until end of input or {@code deadlineNanos}, whichever is first. */
     void discard(int limit, long deadlineNanos) throws IOException {
-        byte[] scratch = new byte[4096];
+        ByteBuffer scratch = ByteBuffer.allocate(4096);
         for (int total = 0; total < limit && System.nanoTime() - deadlineNanos < 0; ) {
-            int read = read(scratch, 0, scratch.length, deadlineNanos);
+            int read = read(scratch.clear(), deadlineNanos);
             if (read < 0) {
                 return;
             }
             total += read;
+        }
+    }
+
+    /**
+     * Reads and drops what has arrived on the non-blocking channel, and whatever was buffered: how many bytes were
+     * read, 0 if none, -1 at the end of input.
+     */
+    int discardAvailable() throws IOException {
+        buffer.clear();
+        try {
+            return channel.read(buffer);
+        } finally {
+            buffer.clear().flip();
         }
     }
 
@@ -104,26 +125,23 @@ final class SocketInput {
         }
     }
 
-    /** Called by the sweeper: ends a read that has run past its deadline, by shutting the input. */
+    /** Called by the event loop's sweep: ends a read that has run past its deadline, by shutting the input. */
     void endOverdueRead(long now) throws IOException {
         long deadline = readDeadline;
         if (deadline != 0 && deadline != TIMED_OUT && now - deadline > 0
                 && READ_DEADLINE.compareAndSet(this, deadline, TIMED_OUT)) {
-            socket.shutdownInput();
+            channel.shutdownInput();
         }
     }
 
-    private int read(byte[] bytes, int offset, int length, long deadlineNanos) throws IOException {
+    private int read(ByteBuffer into, long deadlineNanos) throws IOException {
         if (deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("read deadline passed");
-        }
-        if (in == null) {
-            in = socket.getInputStream();
         }
         readDeadline = deadlineNanos;
         int read;
         try {
-            read = in.read(bytes, offset, length);
+            read = channel.read(into);
         } catch (IOException e) {
             if (endRead()) {
                 throw new SocketTimeoutException("read timed out");
@@ -136,7 +154,7 @@ final class SocketInput {
         return read;
     }
 
-    /** Clears the read deadline; true if the sweeper had already ended the read. */
+    /** Clears the read deadline; true if the loop had already ended the read. */
     private boolean endRead() {
         return (long) READ_DEADLINE.getAndSet(this, 0L) == TIMED_OUT;
     }

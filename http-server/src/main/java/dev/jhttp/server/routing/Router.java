@@ -51,8 +51,45 @@ public final class Router implements Handler {
         return new Builder();
     }
 
+    /**
+     * Where a request goes: {@code route} with its {@code path} parameters; else, when no route has the path
+     * ({@code allowed} empty), the fallback or 404; else 405, or the OPTIONS answer, naming the {@code allowed}
+     * methods.
+     */
+    private record Match(Route route, PathParameters path, Set<Method> allowed) {
+    }
+
     @Override
     public Response handle(Request request) throws Exception {
+        Match match = match(request);
+        if (match.route() != null) {
+            return match.route().handler().handle(request, match.path());
+        }
+        if (match.allowed().isEmpty()) {
+            if (fallback != null) {
+                return fallback.handle(request);
+            }
+            throw new HttpException(Status.NOT_FOUND_404, "no route for " + request.target().rawPath());
+        }
+        String allow = String.join(", ", match.allowed().stream().map(Method::name).toList());
+        if (request.method().equals(Method.OPTIONS)) {
+            return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), allow);
+        }
+        throw new HttpException(Status.METHOD_NOT_ALLOWED_405, request.method() + " not allowed on "
+                + request.target().rawPath(), Headers.of(HeaderName.ALLOW.name(), allow));
+    }
+
+    /** Whether the route {@code request} goes to may block; the router's own 404, 405 and OPTIONS answers do not. */
+    @Override
+    public boolean mayBlock(Request request) {
+        Match match = match(request);
+        if (match.route() != null) {
+            return match.route().handler().mayBlock(request);
+        }
+        return match.allowed().isEmpty() && fallback != null && fallback.mayBlock(request);
+    }
+
+    private Match match(Request request) {
         List<String> segments = request.target().pathSegments();
         Set<Method> allowed = new LinkedHashSet<>();
         Route getForHead = null;
@@ -63,7 +100,7 @@ public final class Router implements Handler {
                 continue;
             }
             if (route.takes(request.method())) {
-                return route.handler().handle(request, path.get());
+                return new Match(route, path.get(), Set.of());
             }
             if (getForHead == null && request.method().equals(Method.HEAD) && route.method().equals(Method.GET)) {
                 getForHead = route;
@@ -72,24 +109,15 @@ public final class Router implements Handler {
             allowed.add(route.method());
         }
         if (getForHead != null) {
-            return getForHead.handler().handle(request, getForHeadPath);
+            return new Match(getForHead, getForHeadPath, Set.of());
         }
-        if (allowed.isEmpty()) {
-            if (fallback != null) {
-                return fallback.handle(request);
+        if (!allowed.isEmpty()) {
+            if (allowed.contains(Method.GET)) {
+                allowed.add(Method.HEAD);
             }
-            throw new HttpException(Status.NOT_FOUND_404, "no route for " + request.target().rawPath());
+            allowed.add(Method.OPTIONS);
         }
-        if (allowed.contains(Method.GET)) {
-            allowed.add(Method.HEAD);
-        }
-        allowed.add(Method.OPTIONS);
-        String allow = String.join(", ", allowed.stream().map(Method::name).toList());
-        if (request.method().equals(Method.OPTIONS)) {
-            return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), allow);
-        }
-        throw new HttpException(Status.METHOD_NOT_ALLOWED_405, request.method() + " not allowed on "
-                + request.target().rawPath(), Headers.of(HeaderName.ALLOW.name(), allow));
+        return new Match(null, null, allowed);
     }
 
     /** Collects routes; {@link #build()} orders them by specificity. */
@@ -126,10 +154,14 @@ public final class Router implements Handler {
             return this;
         }
 
-        /** Routes to a handler that needs no path parameters. */
+        /** Routes requests of every method to a handler that needs no path parameters; see {@link #route}. */
+        public Builder any(String pattern, Handler handler) {
+            return any(pattern, RouteHandler.of(handler));
+        }
+
+        /** Routes to a handler that needs no path parameters; it may block as {@code handler} says. */
         public Builder route(Method method, String pattern, Handler handler) {
-            Objects.requireNonNull(handler, "handler");
-            return route(method, pattern, (request, path) -> handler.handle(request));
+            return route(method, pattern, RouteHandler.of(handler));
         }
 
         public Builder get(String pattern, Handler handler) {

@@ -1,0 +1,282 @@
+package dev.jhttp.server.internal;
+
+import dev.jhttp.core.Body;
+import dev.jhttp.core.Headers;
+import dev.jhttp.core.Request;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Status;
+import dev.jhttp.core.Version;
+import dev.jhttp.core.parse.ParseError;
+import dev.jhttp.core.parse.ParseResult;
+import dev.jhttp.core.parse.RequestParser;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A client connection served on an event loop, with a non-blocking channel: the loop reads heads and, for a request
+ * without content whose handler does not block ({@code Handler.mayBlock}), calls the handler and writes the answer
+ * on the loop's own thread. Any other request, or an answer with a streamed body, goes to a thread of its own
+ * ({@link Connection}) with the bytes read so far, and the connection stays there.
+ *
+ * <pre>
+ *   READING ──head──► (handler on the loop) ──► WRITING ──keep-alive──► READING
+ *      │                      │                    │
+ *      │ content, may block,  │ streamed body      │ Connection: close, shutdown ─► closed
+ *      │ ────────────────────►└──► handed to a thread
+ *      │ violation, head timeout ─► error answer ─► LINGERING ─► closed
+ *      │ idle timeout, end of input ─► closed
+ * </pre>
+ *
+ * Deadlines are the same as a {@link Connection}'s; the loop checks them ({@link #enforceDeadlines}). Everything here
+ * runs on the loop's thread but {@link #stopIfIdle} and {@link #closeQuietly}, which post their work to it.
+ */
+final class LoopConnection implements OpenConnection {
+    /** Pipelined requests served in a row before other connections of the loop get their turn. */
+    private static final int FAIRNESS_BATCH = 8;
+
+    private enum State { READING, WRITING, LINGERING, GONE }
+
+    /** What follows a write. */
+    private enum Then { NEXT_REQUEST, CLOSE, LINGER }
+
+    private final SocketChannel channel;
+    private final Socket socket;
+    private final long id;
+    private final Engine engine;
+    private final EventLoop loop;
+    private final SocketInput input;
+    private final RequestParser parser;
+    private SelectionKey key;
+    private State state = State.READING;
+    private int served;
+    /** When the current wait must end (System.nanoTime), or 0. */
+    private long deadline;
+    private boolean headDeadlineSet;
+    private PendingOutput output;
+    private Then then;
+    private int lingered;
+
+    LoopConnection(SocketChannel channel, long id, Engine engine, EventLoop loop) {
+        this.channel = channel;
+        this.socket = channel.socket();
+        this.id = id;
+        this.engine = engine;
+        this.loop = loop;
+        this.input = new SocketInput(channel);
+        this.parser = RequestParser.create(engine.config().limits());
+        // The first request's head must be complete within the head timeout of the connection's start.
+        this.deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
+        this.headDeadlineSet = true;
+    }
+
+    void attach(SelectionKey key) {
+        this.key = key;
+    }
+
+    /** The loop found the channel ready. */
+    void onReady() {
+        try {
+            if (state == State.WRITING && key.isWritable()) {
+                continueWriting();
+            } else if (state == State.LINGERING) {
+                linger();
+            } else if (state == State.READING && key.isReadable()) {
+                if (input.fillAvailable() < 0) {
+                    close();
+                    return;
+                }
+                serveBuffered();
+            }
+        } catch (IOException | RuntimeException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
+            close();
+        }
+    }
+
+    /** Whether requests already read wait to be served (pipelined beyond the last batch). */
+    boolean hasBufferedRequests() {
+        return state == State.READING && input.hasBuffered();
+    }
+
+    /** Serves the requests already read, up to a batch; the loop calls again while {@link #hasBufferedRequests}. */
+    void serveBuffered() throws IOException {
+        for (int i = 0; i < FAIRNESS_BATCH && state == State.READING && input.hasBuffered(); i++) {
+            ParseResult<Request> result = input.feedHead(parser);
+            if (result instanceof ParseResult.Complete<Request>(Request head)) {
+                answer(head);
+            } else if (result instanceof ParseResult.Failed<Request>(ParseError error)) {
+                ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " rejected a request: " + error);
+                answerAndClose(engine.errors().answer(error, parser.partialHeaders()));
+            } else if (parser.isStarted() && !headDeadlineSet) {
+                deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
+                headDeadlineSet = true;
+            }
+        }
+    }
+
+    private void answer(Request head) throws IOException {
+        served++;
+        if (HandlerCall.expectationFailed(head)) {
+            answerAndClose(engine.errors().answer(head.headers(), Status.EXPECTATION_FAILED_417, Headers.empty()));
+            return;
+        }
+        if (!parser.content().isFinished() || mayBlock(head)) {
+            handOff(head, null);
+            return;
+        }
+        Response response = HandlerCall.respond(engine, socket, id, served, head, null);
+        boolean persist = HandlerCall.persists(engine, head, response, served);
+        Response finished = Persistence.finish(response, head.version(), persist, engine.config().serverName());
+        Body body = finished.body();
+        boolean content = Persistence.carriesContent(head, finished);
+        if (content && !(body instanceof Body.Empty || body instanceof Body.Bytes || body instanceof Body.FileRegion)) {
+            handOff(head, response); // a streamed body is written from a thread that may block
+            return;
+        }
+        ByteBuffer responseHead = engine.writer().head(finished, head.version());
+        if (!content || body instanceof Body.Empty) {
+            write(PendingOutput.of(responseHead, ByteBuffer.allocate(0)), persist ? Then.NEXT_REQUEST : Then.CLOSE);
+        } else if (body instanceof Body.Bytes bytes) {
+            write(PendingOutput.of(responseHead, bytes.asByteBuffer()), persist ? Then.NEXT_REQUEST : Then.CLOSE);
+        } else {
+            Body.FileRegion region = (Body.FileRegion) body;
+            write(region.length() <= ResponseSender.SMALL_FILE
+                    ? PendingOutput.of(responseHead, ResponseSender.readSmall(region))
+                    : PendingOutput.of(responseHead, region), persist ? Then.NEXT_REQUEST : Then.CLOSE);
+        }
+    }
+
+    /** Whether the handler may block on {@code head}; a handler that cannot tell is taken to. */
+    private boolean mayBlock(Request head) {
+        try {
+            return engine.handler().mayBlock(head);
+        } catch (RuntimeException e) {
+            return true; // the thread that handles the request will meet the failure and answer it
+        }
+    }
+
+    /** To a thread of its own, with {@code head} and, if a handler gave one, its {@code response}. */
+    private void handOff(Request head, Response response) {
+        state = State.GONE;
+        key.cancel();
+        loop.handOff(new Connection(channel, id, engine, input, parser), this, served, head, response);
+    }
+
+    private void write(PendingOutput pending, Then next) throws IOException {
+        output = pending;
+        then = next;
+        state = State.WRITING;
+        deadline = System.nanoTime() + engine.config().writeTimeout().toNanos();
+        continueWriting();
+    }
+
+    private void continueWriting() throws IOException {
+        if (!output.writeTo(channel)) {
+            key.interestOps(SelectionKey.OP_WRITE);
+            return;
+        }
+        output = null;
+        switch (then) {
+            case CLOSE -> close();
+            case LINGER -> {
+                channel.shutdownOutput();
+                state = State.LINGERING;
+                deadline = System.nanoTime() + Connection.LINGER_NANOS;
+                key.interestOps(SelectionKey.OP_READ);
+            }
+            case NEXT_REQUEST -> {
+                parser.reset();
+                input.shrink();
+                state = State.READING;
+                deadline = System.nanoTime() + engine.config().idleTimeout().toNanos();
+                headDeadlineSet = false;
+                key.interestOps(SelectionKey.OP_READ);
+                if (engine.isStopping() && !input.hasBuffered()) {
+                    close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Answers and closes without resetting the connection, as {@link Connection} does: it reads and drops what the
+     * client still sends, up to the same limits, before closing.
+     */
+    private void answerAndClose(Response response) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        engine.writer().write(Persistence.finish(response, Version.HTTP_1_1, false, engine.config().serverName()),
+                bytes);
+        write(PendingOutput.of(ByteBuffer.wrap(bytes.toByteArray()), ByteBuffer.allocate(0)), Then.LINGER);
+    }
+
+    private void linger() throws IOException {
+        int read = input.discardAvailable();
+        lingered += Math.max(read, 0);
+        if (read < 0 || lingered >= Connection.LINGER_BYTES) {
+            close();
+        }
+    }
+
+    /** Called by the loop every sweep: acts on a deadline that has passed at {@code now}. */
+    @Override
+    public void enforceDeadlines(long now) {
+        if (state == State.GONE || deadline == 0 || now - deadline <= 0) {
+            return;
+        }
+        if (state == State.READING && parser.isStarted()) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " timed out inside a request head");
+            try {
+                deadline = 0;
+                answerAndClose(engine.errors().answer(parser.partialHeaders(), Status.REQUEST_TIMEOUT_408,
+                        Headers.empty()));
+            } catch (IOException e) {
+                close();
+            }
+        } else {
+            // idle too long, a write the client does not take, or a linger that has lasted long enough
+            close();
+        }
+    }
+
+    @Override
+    public void stopIfIdle() {
+        loop.execute(() -> {
+            if (state == State.READING && !parser.isStarted() && !input.hasBuffered()) {
+                close();
+            }
+        });
+    }
+
+    @Override
+    public void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+        loop.execute(this::close);
+    }
+
+    /** Closes the channel and lets the engine forget the connection; does nothing once it is gone. */
+    void close() {
+        if (state == State.GONE) {
+            return;
+        }
+        state = State.GONE;
+        if (output != null) {
+            output.abandon();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+        loop.forget(this);
+    }
+}

@@ -3,6 +3,7 @@ package dev.jhttp.tests.load;
 import dev.jhttp.core.Body;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
+import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
 import dev.jhttp.server.routing.Router;
@@ -11,9 +12,9 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * The server side of the load scripts (idle-connections.sh, soak.sh, slow-clients-bench.sh): default JVM settings,
- * room for many connections, {@code /hello}, {@code /echo} (the request content back) and a {@code /stats} route that
- * reports heap after a full GC. The head timeout is a minute, or {@code -Djhttp.bench.headTimeoutSeconds}. Prints its
+ * The server side of the load scripts (idle-connections.sh, soak.sh, slow-clients-bench.sh): room for many
+ * connections, {@code /hello} (answered on the event loops), {@code /echo} (the request content back, on a virtual
+ * thread) and a {@code /stats} route that reports heap after a full GC. The head timeout is a minute, or {@code -Djhttp.bench.headTimeoutSeconds}. Prints its
  * port, then serves for at most the number of seconds given as its argument (the script stops it sooner).
  */
 public final class LoadServer {
@@ -22,7 +23,7 @@ public final class LoadServer {
 
     public static void main(String[] args) throws Exception {
         Router routes = Router.builder()
-                .get("/hello", request -> Response.of(Status.OK_200).withBody(Body.of("hello")))
+                .get("/hello", Handler.nonBlocking(request -> Response.of(Status.OK_200).withBody(Body.of("hello"))))
                 .post("/echo", request -> {
                     try (InputStream in = request.body().openStream()) {
                         return Response.of(Status.OK_200).withBody(Body.of(in.readAllBytes()));

@@ -17,8 +17,6 @@ import java.lang.System.Logger.Level;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.stream.Stream;
  * thread of its own gets a virtual thread named {@code jhttp-conn-N}.
  */
 public final class Engine {
-    private static final int BACKLOG = 1024;
     private static final long MAX_SWEEP_MILLIS = 500;
     private static final long MIN_SWEEP_MILLIS = 10;
 
@@ -45,7 +42,7 @@ public final class Engine {
     private final ConnectionSet connections = new ConnectionSet();
     private final Semaphore permits;
     private final AtomicLong nextId = new AtomicLong();
-    private ServerSocketChannel serverSocket;
+    private Listeners listeners;
     private final List<EventLoop> loops = new ArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
     private volatile boolean stopping;
@@ -62,31 +59,19 @@ public final class Engine {
      * @throws BindException if the address is in use or cannot be bound, with a message that says which
      */
     public synchronized void start() throws IOException {
-        if (serverSocket != null) {
+        if (listeners != null) {
             throw new IllegalStateException("already started");
         }
-        // A channel, not a plain ServerSocket: accepted sockets then have channels, which file bodies need for
-        // zero-copy transfer.
-        ServerSocketChannel socket = ServerSocketChannel.open();
-        try {
-            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            socket.bind(config.address(), BACKLOG);
-        } catch (IOException e) {
-            socket.close();
-            InetSocketAddress address = config.address();
-            BindException clear = new BindException("cannot listen on " + address.getHostString() + ":"
-                    + address.getPort() + ": " + e.getMessage());
-            clear.initCause(e);
-            throw clear;
-        }
-        serverSocket = socket;
-        socket.configureBlocking(false);
+        // Channels, not plain ServerSockets: accepted sockets then have channels, which the event loops and
+        // zero-copy file transfer need.
+        int loopCount = Runtime.getRuntime().availableProcessors();
+        listeners = Listeners.bind(config.address(), loopCount);
         // Deadlines are checked every quarter of the shortest timeout, so one is overrun by at most a quarter.
         long shortest = Stream.of(config.headTimeout(), config.idleTimeout(), config.bodyTimeout(),
                 config.writeTimeout()).min(Duration::compareTo).orElseThrow().toMillis();
         long sweepNanos = Math.clamp(shortest / 4, MIN_SWEEP_MILLIS, MAX_SWEEP_MILLIS) * 1_000_000;
-        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-            loops.add(new EventLoop(this, socket, sweepNanos));
+        for (int i = 0; i < loopCount; i++) {
+            loops.add(new EventLoop(this, listeners.forLoop(i), sweepNanos));
         }
         for (int i = 0; i < loops.size(); i++) {
             loopThreads.add(Thread.ofPlatform().name("jhttp-loop-" + port() + "-" + i).daemon(false)
@@ -99,7 +84,7 @@ public final class Engine {
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverSocket.socket().getLocalSocketAddress();
+        return listeners.address();
     }
 
     /** Open connections now. */
@@ -181,13 +166,13 @@ public final class Engine {
      */
     public void stop(Duration grace) {
         synchronized (this) {
-            if (stopping || serverSocket == null) {
+            if (stopping || listeners == null) {
                 return;
             }
             stopping = true;
         }
         try {
-            serverSocket.close();
+            listeners.close();
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "closing the listening socket: " + e);
         }

@@ -6,6 +6,8 @@ import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.HttpServer;
+import dev.jhttp.server.ServerConfig;
 import dev.jhttp.server.files.StaticFiles;
 import dev.jhttp.server.routing.Router;
 import dev.jhttp.tests.fixtures.Await;
@@ -18,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -29,6 +32,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Where requests are served: on an event loop's own thread when they have no content and their handler cannot block,
@@ -138,6 +142,19 @@ class EventLoopTest {
                     .getBytes(StandardCharsets.US_ASCII));
             Await.until(() -> server.server().openConnections() == 0, Duration.ofSeconds(10),
                     "the connection dropped once its write overran 200 ms");
+        }
+    }
+
+    @Test
+    void aSecondServerCannotJoinTheListeningSocketsOfTheFirst() throws Exception {
+        try (TestServer first = TestServer.start(ROUTES)) {
+            ServerConfig same = ServerConfig.defaults().withAddress(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), first.port()));
+            assertThatThrownBy(() -> HttpServer.create(same, ROUTES).start())
+                    .isInstanceOf(BindException.class).hasMessageContaining(":" + first.port());
+            for (int i = 0; i < 64; i++) { // every loop's socket accepts: the kernel spreads new connections
+                assertThat(first.get("/prompt").body()).isEqualTo(Body.of("loop"));
+            }
         }
     }
 }

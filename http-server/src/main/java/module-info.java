@@ -1,4 +1,4 @@
-/** The jhttp server: acceptor, connection engine and handler chain over http-core. */
+/** The jhttp server: event-loop connection engine and handler chain over http-core. */
 module dev.jhttp.server {
     requires transitive dev.jhttp.core;
 

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * An HTTP/1.1 server: one virtual thread per connection, keep-alive and pipelining, strict parsing by http-core.
+ * An HTTP/1.1 server: event loops, with a virtual thread for each connection whose handlers may block; keep-alive and
+ * pipelining, strict parsing by http-core.
  *
  * {@snippet :
  * try (HttpServer server = HttpServer.create(ServerConfig.defaults().withPort(0), handler).start()) {

@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -39,7 +40,8 @@ final class EventLoop implements Runnable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Every connection this loop accepted that is still open, served here or on a thread: for deadlines. */
     private final Set<OpenConnection> watched = new HashSet<>();
-    private final List<LoopConnection> pipelined = new ArrayList<>();
+    /** Connections with requests read and not yet served, in the order they fell behind; each once. */
+    private final Set<LoopConnection> pipelined = new LinkedHashSet<>();
     private final List<HandOff> handOffs = new ArrayList<>();
     private long nextSweep;
 

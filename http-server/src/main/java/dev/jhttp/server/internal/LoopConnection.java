@@ -1,6 +1,5 @@
 package dev.jhttp.server.internal;
 
-import dev.jhttp.core.Body;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
@@ -133,23 +132,13 @@ final class LoopConnection implements OpenConnection {
         Response response = HandlerCall.respond(engine, socket, id, served, head, null);
         boolean persist = HandlerCall.persists(engine, head, response, served);
         Response finished = Persistence.finish(response, head.version(), persist, engine.config().serverName());
-        Body body = finished.body();
-        boolean content = Persistence.carriesContent(head, finished);
-        if (content && !(body instanceof Body.Empty || body instanceof Body.Bytes || body instanceof Body.FileRegion)) {
+        PendingOutput whole = PendingOutput.of(engine.writer(), finished, head.version(),
+                Persistence.carriesContent(head, finished));
+        if (whole == null) {
             handOff(head, response); // a streamed body is written from a thread that may block
             return;
         }
-        ByteBuffer responseHead = engine.writer().head(finished, head.version());
-        if (!content || body instanceof Body.Empty) {
-            write(PendingOutput.of(responseHead, ByteBuffer.allocate(0)), persist ? Then.NEXT_REQUEST : Then.CLOSE);
-        } else if (body instanceof Body.Bytes bytes) {
-            write(PendingOutput.of(responseHead, bytes.asByteBuffer()), persist ? Then.NEXT_REQUEST : Then.CLOSE);
-        } else {
-            Body.FileRegion region = (Body.FileRegion) body;
-            write(region.length() <= ResponseSender.SMALL_FILE
-                    ? PendingOutput.of(responseHead, ResponseSender.readSmall(region))
-                    : PendingOutput.of(responseHead, region), persist ? Then.NEXT_REQUEST : Then.CLOSE);
-        }
+        write(whole, persist ? Then.NEXT_REQUEST : Then.CLOSE);
     }
 
     /** Whether the handler may block on {@code head}; a handler that cannot tell is taken to. */
@@ -212,7 +201,7 @@ final class LoopConnection implements OpenConnection {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         engine.writer().write(Persistence.finish(response, Version.HTTP_1_1, false, engine.config().serverName()),
                 bytes);
-        write(PendingOutput.of(ByteBuffer.wrap(bytes.toByteArray()), ByteBuffer.allocate(0)), Then.LINGER);
+        write(PendingOutput.bytes(ByteBuffer.wrap(bytes.toByteArray())), Then.LINGER);
     }
 
     private void linger() throws IOException {
@@ -270,7 +259,7 @@ final class LoopConnection implements OpenConnection {
         }
         state = State.GONE;
         if (output != null) {
-            output.abandon();
+            output.close();
         }
         try {
             channel.close();

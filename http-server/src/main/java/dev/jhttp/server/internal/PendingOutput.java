@@ -1,41 +1,71 @@
 package dev.jhttp.server.internal;
 
 import dev.jhttp.core.Body;
+import dev.jhttp.core.Response;
+import dev.jhttp.core.Version;
+import dev.jhttp.core.write.ResponseWriter;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A response on its way out of a non-blocking channel: bytes in memory (a head, and a small body with it), then
- * perhaps a file region sent by zero-copy transfer. Each {@link #writeTo} writes what the socket takes now.
+ * A response on its way out of a channel, in as few system calls as its body allows: the head and a small body in
+ * one gathering write, a large file by zero-copy transfer after its head. On a non-blocking channel each
+ * {@link #writeTo} writes what the socket takes now; on a blocking one, everything. Closing it closes the file, if
+ * one is still open.
  */
-final class PendingOutput {
+final class PendingOutput implements AutoCloseable {
+    /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
+    private static final int SMALL_FILE = 16 * 1024;
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
     private final ByteBuffer[] parts;
     private final Body.FileRegion region;
     private FileChannel file;
     private long position;
 
-    private PendingOutput(ByteBuffer[] parts, Body.FileRegion region) {
-        this.parts = parts;
+    private PendingOutput(ByteBuffer head, ByteBuffer body, Body.FileRegion region) {
+        this.parts = new ByteBuffer[] {head, body};
         this.region = region;
     }
 
-    /** {@code head} and {@code body} (which may be empty), written in one gathering write where they fit. */
-    static PendingOutput of(ByteBuffer head, ByteBuffer body) {
-        return new PendingOutput(new ByteBuffer[] {head, body}, null);
+    /**
+     * {@code response}, whose fields are final, for a client speaking {@code version}; null when its body streams and
+     * must be written through a stream instead.
+     *
+     * @param content whether the body goes out (not for HEAD, nor for statuses without content)
+     */
+    static PendingOutput of(ResponseWriter writer, Response response, Version version, boolean content)
+            throws IOException {
+        Body body = response.body();
+        if (!content || body instanceof Body.Empty) {
+            return bytes(writer.head(response, version));
+        }
+        if (body instanceof Body.Bytes bytes) {
+            return new PendingOutput(writer.head(response, version), bytes.asByteBuffer(), null);
+        }
+        if (body instanceof Body.FileRegion region) {
+            // A small file goes out with its head in one write: cheaper than a separate sendfile.
+            return region.length() <= SMALL_FILE
+                    ? new PendingOutput(writer.head(response, version), readSmall(region), null)
+                    : new PendingOutput(writer.head(response, version), NOTHING, region);
+        }
+        return null;
     }
 
-    /** {@code head}, then {@code region} by zero-copy transfer. */
-    static PendingOutput of(ByteBuffer head, Body.FileRegion region) {
-        return new PendingOutput(new ByteBuffer[] {head}, region);
+    /** Bytes ready to send, such as a whole response written out already. */
+    static PendingOutput bytes(ByteBuffer bytes) {
+        return new PendingOutput(bytes, NOTHING, null);
     }
 
-    /** Writes what {@code channel} takes now; true once everything is written. */
+    /** Writes what {@code channel} takes now (all of it, if it blocks); true once everything is written. */
     boolean writeTo(SocketChannel channel) throws IOException {
-        while (parts[0].hasRemaining() || parts[parts.length - 1].hasRemaining()) {
+        while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
             if (channel.write(parts) == 0) {
                 return false;
             }
@@ -43,13 +73,13 @@ final class PendingOutput {
         return region == null || transfer(channel);
     }
 
-    /** Closes the file, if one is open; the response will not be finished. */
-    void abandon() {
+    @Override
+    public void close() {
         if (file != null) {
             try {
                 file.close();
             } catch (IOException ignored) {
-                // nothing was written from it that a close could lose
+                // only read from: nothing a close could lose
             }
         }
     }
@@ -70,7 +100,21 @@ final class PendingOutput {
             }
             position += sent;
         }
-        file.close();
+        close();
         return true;
+    }
+
+    /** The bytes of a small file region. */
+    private static ByteBuffer readSmall(Body.FileRegion region) throws IOException {
+        byte[] bytes = new byte[(int) region.length()];
+        try (RandomAccessFile read = new RandomAccessFile(region.path().toFile(), "r")) {
+            if (region.offset() > 0) {
+                read.seek(region.offset());
+            }
+            read.readFully(bytes);
+        } catch (EOFException e) {
+            throw new IOException("file " + region.path() + " shrank while being sent", e);
+        }
+        return ByteBuffer.wrap(bytes);
     }
 }

@@ -91,7 +91,7 @@ public final class Router implements Handler {
 
     private Match match(Request request) {
         List<String> segments = request.target().pathSegments();
-        Set<Method> allowed = new LinkedHashSet<>();
+        Set<Method> allowed = null; // made only when a path matches another method: routing asks for every request
         Route getForHead = null;
         PathParameters getForHeadPath = null;
         for (Route route : routes) {
@@ -106,17 +106,21 @@ public final class Router implements Handler {
                 getForHead = route;
                 getForHeadPath = path.get();
             }
+            if (allowed == null) {
+                allowed = new LinkedHashSet<>();
+            }
             allowed.add(route.method());
         }
         if (getForHead != null) {
             return new Match(getForHead, getForHeadPath, Set.of());
         }
-        if (!allowed.isEmpty()) {
-            if (allowed.contains(Method.GET)) {
-                allowed.add(Method.HEAD);
-            }
-            allowed.add(Method.OPTIONS);
+        if (allowed == null) {
+            return new Match(null, null, Set.of());
         }
+        if (allowed.contains(Method.GET)) {
+            allowed.add(Method.HEAD);
+        }
+        allowed.add(Method.OPTIONS);
         return new Match(null, null, allowed);
     }
 

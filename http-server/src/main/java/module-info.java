@@ -7,4 +7,5 @@ module dev.jhttp.server {
     exports dev.jhttp.server.filters;
     exports dev.jhttp.server.routing;
     exports dev.jhttp.server.text;
+    exports dev.jhttp.server.tls;
 }

@@ -1,6 +1,8 @@
 package dev.jhttp.server;
 
 
+import dev.jhttp.server.tls.TlsDetails;
+
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,15 +23,17 @@ import java.util.Optional;
  * @param connectionId  the connection's number, unique within the server
  * @param requestNumber 1 for the connection's first request, 2 for the next, and so on
  * @param received      when the request's head was complete
+ * @param tls           what the connection's TLS handshake agreed on; empty for cleartext
  */
 public record RequestContext(InetSocketAddress remoteAddress, InetSocketAddress localAddress, long connectionId,
-                             int requestNumber, Instant received) {
+                             int requestNumber, Instant received, Optional<TlsDetails> tls) {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
     public RequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(localAddress, "localAddress");
         Objects.requireNonNull(received, "received");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** The exchange being answered on this thread, if any. */

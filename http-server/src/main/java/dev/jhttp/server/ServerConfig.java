@@ -1,11 +1,13 @@
 package dev.jhttp.server;
 
 import dev.jhttp.core.parse.ParserLimits;
+import dev.jhttp.server.tls.TlsConfig;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server listens and what it tolerates. Start from {@link #defaults()} and change what you need.
@@ -25,10 +27,11 @@ import java.util.Objects;
  * @param maxRequestsPerConnection requests served on one connection before it is closed
  * @param limits                   the parser's limits
  * @param serverName               the {@code Server} header value, or empty for none
+ * @param tls                      TLS for the listener (https), or empty for cleartext
  */
 public record ServerConfig(InetSocketAddress address, int maxConnections, Duration headTimeout, Duration idleTimeout,
                            Duration bodyTimeout, Duration writeTimeout, int maxRequestsPerConnection,
-                           ParserLimits limits, String serverName) {
+                           ParserLimits limits, String serverName, Optional<TlsConfig> tls) {
     /**
      * @throws IllegalArgumentException if a count is below 1 or a timeout is not positive
      */
@@ -36,6 +39,7 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(serverName, "serverName");
+        Objects.requireNonNull(tls, "tls");
         if (maxConnections < 1 || maxRequestsPerConnection < 1) {
             throw new IllegalArgumentException("maxConnections and maxRequestsPerConnection must be at least 1");
         }
@@ -48,17 +52,17 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     /**
      * Loopback port 8080, 10,000 connections, head 10 s, idle 30 s, body read 30 s, write 60 s, 10,000 requests per
-     * connection, default parser limits, {@code Server: jhttp}.
+     * connection, default parser limits, {@code Server: jhttp}, cleartext.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 10_000,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                10_000, ParserLimits.defaults(), "jhttp");
+                10_000, ParserLimits.defaults(), "jhttp", Optional.empty());
     }
 
     public ServerConfig withAddress(InetSocketAddress value) {
         return new ServerConfig(value, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withPort(int port) {
@@ -67,41 +71,47 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(address, value, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withHeadTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, value, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, value, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withBodyTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, value, writeTimeout,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withWriteTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, value,
-                maxRequestsPerConnection, limits, serverName);
+                maxRequestsPerConnection, limits, serverName, tls);
     }
 
     public ServerConfig withMaxRequestsPerConnection(int value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                value, limits, serverName);
+                value, limits, serverName, tls);
     }
 
     public ServerConfig withLimits(ParserLimits value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, value, serverName);
+                maxRequestsPerConnection, value, serverName, tls);
     }
 
     public ServerConfig withServerName(String value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, value);
+                maxRequestsPerConnection, limits, value, tls);
+    }
+
+    /** Serves https with {@code value}: every connection starts with a TLS handshake. */
+    public ServerConfig withTls(TlsConfig value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName, Optional.of(value));
     }
 }

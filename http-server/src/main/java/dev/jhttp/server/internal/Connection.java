@@ -13,8 +13,9 @@ import dev.jhttp.server.filters.ErrorPages;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,8 +51,8 @@ final class Connection implements OpenConnection {
     static final int LINGER_BYTES = 64 * 1024;
     static final long LINGER_NANOS = 1_000_000_000L;
 
+    private final Transport transport;
     private final SocketChannel channel;
-    private final Socket socket;
     private final long id;
     private final Engine engine;
     private final RequestParser parser;
@@ -60,14 +61,19 @@ final class Connection implements OpenConnection {
     private boolean idle = true;
 
     /** A connection an event loop hands over, with the bytes it has read and its parser's state. */
-    Connection(SocketChannel channel, long id, Engine engine, SocketInput input, RequestParser parser) {
-        this.channel = channel;
-        this.socket = channel.socket();
+    Connection(Transport transport, long id, Engine engine, SocketInput input, RequestParser parser) {
+        this.transport = transport;
+        this.channel = transport.channel();
         this.id = id;
         this.engine = engine;
         this.parser = parser;
         this.input = input;
-        this.sender = new ResponseSender(channel, engine.writer(), engine.config().writeTimeout());
+        this.sender = new ResponseSender(transport, engine.writer(), engine.config().writeTimeout());
+    }
+
+    /** A new connection, served here from its first byte (a TLS connection, from its handshake). */
+    Connection(Transport transport, long id, Engine engine) {
+        this(transport, id, engine, new SocketInput(transport), RequestParser.create(engine.config().limits()));
     }
 
     long id() {
@@ -79,14 +85,44 @@ final class Connection implements OpenConnection {
      * event loop has read it already (else from the socket), and with {@code answer}, if a handler has answered it.
      */
     void serve(int served, Request head, Response answer) {
-        try (socket) {
+        try (transport) {
             channel.configureBlocking(true);
-            serveFrom(served, head, answer);
+            if (handshake()) {
+                serveFrom(served, head, answer);
+            }
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
         } finally {
             engine.connections().remove(this);
         }
+    }
+
+    /**
+     * Completes the transport's handshake within the TLS handshake timeout; false if the connection is to close,
+     * after answering a client that spoke plain HTTP to the TLS port in plain HTTP, as nginx does.
+     */
+    private boolean handshake() throws IOException {
+        var tls = engine.config().tls();
+        if (tls.isEmpty()) {
+            return true;
+        }
+        try {
+            input.handshake(System.nanoTime() + tls.get().handshakeTimeout().toNanos());
+            return true;
+        } catch (PlainHttpOnTlsPort e) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": plain HTTP on the TLS port");
+            Response refusal = Response.of(Status.BAD_REQUEST_400)
+                    .withHeader("Content-Type", "text/plain; charset=utf-8")
+                    .withBody(Body.of("This port speaks HTTPS: use an https:// URL.\n"));
+            engine.writer().write(Persistence.finish(refusal, Version.HTTP_1_1, false,
+                    engine.config().serverName()), Channels.newOutputStream(channel));
+        } catch (SSLHandshakeException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": TLS handshake failed: " + e.getMessage());
+        }
+        // The answer or alert is sent: lingering keeps the close from resetting it away before the client reads it.
+        channel.shutdownOutput();
+        input.discard(LINGER_BYTES, System.nanoTime() + LINGER_NANOS);
+        return false;
     }
 
     private void serveFrom(int first, Request firstHead, Response firstAnswer) throws IOException {
@@ -129,7 +165,7 @@ final class Connection implements OpenConnection {
         Request request = content.isEmpty() ? head
                 : head.withBody(Body.ofInputStream(content, content.length(), content::trailers));
         Response response = answer != null ? answer
-                : HandlerCall.respond(engine, socket, id, served, request, content);
+                : HandlerCall.respond(engine, transport, id, served, request, content);
         if (content.disconnected()) {
             return false; // nobody is left to answer
         }
@@ -244,7 +280,7 @@ final class Connection implements OpenConnection {
     public synchronized void stopIfIdle() {
         if (idle) {
             try {
-                socket.shutdownInput();
+                channel.shutdownInput();
             } catch (IOException e) {
                 closeQuietly();
             }
@@ -254,7 +290,7 @@ final class Connection implements OpenConnection {
     @Override
     public void closeQuietly() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing is best effort
         }

@@ -93,25 +93,18 @@ public final class Engine {
     }
 
     /**
-     * A connection {@code loop} accepted: served there, or refused with 503 when the server is at capacity (then
-     * null).
+     * A connection {@code loop} accepted: a cleartext one to serve on the loop; a TLS one, which gets a thread of its
+     * own for its handshake and requests at once; or, when the server is at capacity, none (a cleartext client is
+     * told 503 first). Null unless the loop serves it.
      */
     LoopConnection admit(SocketChannel channel, EventLoop loop) {
         Socket socket = channel.socket();
         if (!permits.tryAcquire()) {
-            Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
-            return null;
-        }
-        try {
-            channel.configureBlocking(false);
-        } catch (IOException e) {
-            ServerLog.get().log(Level.DEBUG, () -> "dropped an accepted connection: " + e);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // it is broken already
+            if (config.tls().isEmpty()) {
+                Thread.ofVirtual().name("jhttp-refuse").start(() -> refuse(socket));
+            } else {
+                closeQuietly(channel); // a TLS client would read a plain 503 as garbage
             }
-            permits.release();
             return null;
         }
         try {
@@ -119,9 +112,34 @@ public final class Engine {
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
         }
-        LoopConnection connection = new LoopConnection(channel, nextId.incrementAndGet(), this, loop);
+        long id = nextId.incrementAndGet();
+        if (config.tls().isPresent()) {
+            Connection connection = new Connection(new TlsTransport(channel, config.tls().get().newEngine()), id,
+                    this);
+            connections.add(connection);
+            loop.watch(connection);
+            startThread(connection, loop, 1, null, null);
+            return null;
+        }
+        try {
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "dropped an accepted connection: " + e);
+            closeQuietly(channel);
+            permits.release();
+            return null;
+        }
+        LoopConnection connection = new LoopConnection(channel, id, this, loop);
         connections.add(connection);
         return connection;
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // it is broken already
+        }
     }
 
     /** A connection served on a loop closed. */

@@ -29,10 +29,12 @@ final class HandlerCall {
      *
      * @param content the request's content as the handler reads it, or null when it has none
      */
-    static Response respond(Engine engine, Socket socket, long connectionId, int requestNumber, Request request,
-                            RequestContent content) {
+    static Response respond(Engine engine, Transport transport, long connectionId, int requestNumber,
+                            Request request, RequestContent content) {
+        Socket socket = transport.channel().socket();
         RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
-                (InetSocketAddress) socket.getLocalSocketAddress(), connectionId, requestNumber, Instant.now());
+                (InetSocketAddress) socket.getLocalSocketAddress(), connectionId, requestNumber, Instant.now(),
+                transport.tls());
         try {
             Response response = context.runWith(() -> engine.handler().handle(request));
             if (response == null) {

@@ -12,7 +12,6 @@ import dev.jhttp.core.parse.RequestParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -44,8 +43,8 @@ final class LoopConnection implements OpenConnection {
     /** What follows a write. */
     private enum Then { NEXT_REQUEST, CLOSE, LINGER }
 
+    private final PlainTransport transport;
     private final SocketChannel channel;
-    private final Socket socket;
     private final long id;
     private final Engine engine;
     private final EventLoop loop;
@@ -62,12 +61,12 @@ final class LoopConnection implements OpenConnection {
     private int lingered;
 
     LoopConnection(SocketChannel channel, long id, Engine engine, EventLoop loop) {
+        this.transport = new PlainTransport(channel);
         this.channel = channel;
-        this.socket = channel.socket();
         this.id = id;
         this.engine = engine;
         this.loop = loop;
-        this.input = new SocketInput(channel);
+        this.input = new SocketInput(transport);
         this.parser = RequestParser.create(engine.config().limits());
         // The first request's head must be complete within the head timeout of the connection's start.
         this.deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
@@ -129,7 +128,7 @@ final class LoopConnection implements OpenConnection {
             handOff(head, null);
             return;
         }
-        Response response = HandlerCall.respond(engine, socket, id, served, head, null);
+        Response response = HandlerCall.respond(engine, transport, id, served, head, null);
         boolean persist = HandlerCall.persists(engine, head, response, served);
         Response finished = Persistence.finish(response, head.version(), persist, engine.config().serverName());
         PendingOutput whole = PendingOutput.of(engine.writer(), finished, head.version(),
@@ -154,7 +153,7 @@ final class LoopConnection implements OpenConnection {
     private void handOff(Request head, Response response) {
         state = State.GONE;
         key.cancel();
-        loop.handOff(new Connection(channel, id, engine, input, parser), this, served, head, response);
+        loop.handOff(new Connection(transport, id, engine, input, parser), this, served, head, response);
     }
 
     private void write(PendingOutput pending, Then next) throws IOException {
@@ -166,7 +165,7 @@ final class LoopConnection implements OpenConnection {
     }
 
     private void continueWriting() throws IOException {
-        if (!output.writeTo(channel)) {
+        if (!output.writeTo(transport)) {
             key.interestOps(SelectionKey.OP_WRITE);
             return;
         }

@@ -10,14 +10,13 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A response on its way out of a channel, in as few system calls as its body allows: the head and a small body in
- * one gathering write, a large file by zero-copy transfer after its head. On a non-blocking channel each
- * {@link #writeTo} writes what the socket takes now; on a blocking one, everything. Closing it closes the file, if
- * one is still open.
+ * A response on its way out of a connection's transport, in as few system calls as its body allows: the head and a
+ * small body in one gathering write, a large file after its head by zero-copy transfer (through TLS, in chunks). On
+ * a non-blocking channel each {@link #writeTo} writes what the socket takes now; on a blocking one, everything.
+ * Closing it closes the file, if one is still open.
  */
 final class PendingOutput implements AutoCloseable {
     /** Up to this size a file is read and written with its head, above it sent by zero-copy transfer. */
@@ -63,14 +62,14 @@ final class PendingOutput implements AutoCloseable {
         return new PendingOutput(bytes, NOTHING, null);
     }
 
-    /** Writes what {@code channel} takes now (all of it, if it blocks); true once everything is written. */
-    boolean writeTo(SocketChannel channel) throws IOException {
+    /** Writes what {@code transport} takes now (all of it, if it blocks); true once everything is written. */
+    boolean writeTo(Transport transport) throws IOException {
         while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
-            if (channel.write(parts) == 0) {
+            if (transport.write(parts) == 0) {
                 return false;
             }
         }
-        return region == null || transfer(channel);
+        return region == null || transfer(transport);
     }
 
     @Override
@@ -84,14 +83,14 @@ final class PendingOutput implements AutoCloseable {
         }
     }
 
-    private boolean transfer(SocketChannel channel) throws IOException {
+    private boolean transfer(Transport transport) throws IOException {
         if (file == null) {
             file = FileChannel.open(region.path(), StandardOpenOption.READ);
             position = region.offset();
         }
         long end = region.offset() + region.length();
         while (position < end) {
-            long sent = file.transferTo(position, end - position, channel);
+            long sent = transport.transferFrom(file, position, end - position);
             if (sent == 0) {
                 if (file.size() <= position) {
                     throw new IOException("file " + region.path() + " shrank while being sent");

@@ -7,8 +7,7 @@ import dev.jhttp.core.write.ResponseWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -22,17 +21,15 @@ final class ResponseSender {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int WRITE_BUFFER = 8 * 1024;
 
-    private final SocketChannel channel;
-    private final Socket socket;
+    private final Transport transport;
     private final ResponseWriter writer;
     private final long timeoutNanos;
     /** Buffers a streamed response into few writes; dropped while idle to keep idle connections small. */
     private OutputStream out;
     private volatile long writeDeadline;
 
-    ResponseSender(SocketChannel channel, ResponseWriter writer, Duration writeTimeout) {
-        this.channel = channel;
-        this.socket = channel.socket();
+    ResponseSender(Transport transport, ResponseWriter writer, Duration writeTimeout) {
+        this.transport = transport;
         this.writer = writer;
         this.timeoutNanos = writeTimeout.toNanos();
     }
@@ -48,7 +45,7 @@ final class ResponseSender {
             if (whole == null) {
                 writer.write(response, version, output());
             } else {
-                while (!whole.writeTo(channel)) {
+                while (!whole.writeTo(transport)) {
                     // a blocking channel takes everything; a transfer cut short goes on where it stopped
                 }
             }
@@ -62,7 +59,7 @@ final class ResponseSender {
         armDeadline();
         try {
             writer.write(response, output());
-            socket.shutdownOutput();
+            transport.shutdownOutput();
         } finally {
             writeDeadline = 0;
         }
@@ -79,9 +76,10 @@ final class ResponseSender {
         }
     }
 
-    /** Drops the write buffer: an idle connection holds little. */
+    /** Drops the write buffers: an idle connection holds little. */
     void release() {
         out = null;
+        transport.release();
     }
 
     /** Whether a write has run past its deadline at {@code now}; its event loop then closes the socket. */
@@ -94,9 +92,9 @@ final class ResponseSender {
         writeDeadline = System.nanoTime() + timeoutNanos;
     }
 
-    private OutputStream output() throws IOException {
+    private OutputStream output() {
         if (out == null) {
-            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
+            out = new BufferedOutputStream(Channels.newOutputStream(transport), WRITE_BUFFER);
         }
         return out;
     }

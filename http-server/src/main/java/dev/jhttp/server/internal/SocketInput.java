@@ -11,7 +11,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * A connection's input: the bytes read and not yet parsed, in a buffer that stays small while the connection is idle
@@ -39,13 +38,25 @@ final class SocketInput {
         }
     }
 
-    private final SocketChannel channel;
+    private final Transport transport;
     private ByteBuffer buffer = ByteBuffer.allocate(MIN_BUFFER).flip();
     /** When the blocked read must end (System.nanoTime), 0 when none is, or TIMED_OUT once the loop ended it. */
     private volatile long readDeadline;
 
-    SocketInput(SocketChannel channel) {
-        this.channel = channel;
+    SocketInput(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * Completes the transport's handshake by {@code deadlineNanos}.
+     *
+     * @throws SocketTimeoutException if the deadline passes first
+     */
+    void handshake(long deadlineNanos) throws IOException {
+        guarded(deadlineNanos, () -> {
+            transport.handshake();
+            return 0;
+        });
     }
 
     /** Feeds the buffered bytes to {@code parser}, if there are any; null when there are none. */
@@ -82,7 +93,7 @@ final class SocketInput {
         int room = buffer.remaining();
         int read;
         try {
-            read = blocking ? read(buffer, deadlineNanos) : channel.read(buffer);
+            read = blocking ? read(buffer, deadlineNanos) : transport.read(buffer);
         } finally {
             buffer.flip();
         }
@@ -93,11 +104,15 @@ final class SocketInput {
         return read;
     }
 
-    /** Reads and drops up to {@code limit} bytes until end of input or {@code deadlineNanos}, whichever is first. */
+    /**
+     * Reads and drops up to {@code limit} bytes until end of input or {@code deadlineNanos}, whichever is first. The
+     * socket's bytes are dropped as they are: nothing read after a last answer is decrypted.
+     */
     void discard(int limit, long deadlineNanos) throws IOException {
         ByteBuffer scratch = ByteBuffer.allocate(4096);
         for (int total = 0; total < limit && System.nanoTime() - deadlineNanos < 0; ) {
-            int read = read(scratch.clear(), deadlineNanos);
+            ByteBuffer into = scratch.clear();
+            int read = guarded(deadlineNanos, () -> transport.channel().read(into));
             if (read < 0) {
                 return;
             }
@@ -112,7 +127,7 @@ final class SocketInput {
     int discardAvailable() throws IOException {
         buffer.clear();
         try {
-            return channel.read(buffer);
+            return transport.channel().read(buffer);
         } finally {
             buffer.clear().flip();
         }
@@ -130,18 +145,23 @@ final class SocketInput {
         long deadline = readDeadline;
         if (deadline != 0 && deadline != TIMED_OUT && now - deadline > 0
                 && READ_DEADLINE.compareAndSet(this, deadline, TIMED_OUT)) {
-            channel.shutdownInput();
+            transport.channel().shutdownInput();
         }
     }
 
     private int read(ByteBuffer into, long deadlineNanos) throws IOException {
+        return guarded(deadlineNanos, () -> transport.read(into));
+    }
+
+    /** Runs a blocking {@code call} that the event loop ends, by shutting the input, if it runs past the deadline. */
+    private int guarded(long deadlineNanos, BlockingRead call) throws IOException {
         if (deadlineNanos - System.nanoTime() <= 0) {
             throw new SocketTimeoutException("read deadline passed");
         }
         readDeadline = deadlineNanos;
         int read;
         try {
-            read = channel.read(into);
+            read = call.run();
         } catch (IOException e) {
             if (endRead()) {
                 throw new SocketTimeoutException("read timed out");
@@ -152,6 +172,12 @@ final class SocketInput {
             throw new SocketTimeoutException("read timed out");
         }
         return read;
+    }
+
+    /** A read, or a handshake, that blocks. */
+    @FunctionalInterface
+    private interface BlockingRead {
+        int run() throws IOException;
     }
 
     /** Clears the read deadline; true if the loop had already ended the read. */

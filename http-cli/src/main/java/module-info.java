@@ -2,6 +2,8 @@
 module dev.jhttp.cli {
     requires dev.jhttp.server;
     requires info.picocli;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
 
     opens dev.jhttp.cli to info.picocli;
     exports dev.jhttp.cli;

@@ -10,12 +10,14 @@ import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.filters.AccessLog;
 import dev.jhttp.server.filters.Cors;
+import dev.jhttp.server.filters.StrictTransportSecurity;
 import dev.jhttp.server.filters.ErrorPages;
 import dev.jhttp.server.routing.Router;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -100,10 +102,16 @@ final class AppBuilder {
         }
     }
 
+    /** The max-age of {@code --hsts}: a year, as RFC 6797 §11.2 suggests for sites that mean it. */
+    static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
     static Handler withFilters(Handler app, ServerOptions options, PrintWriter out) {
         Filter chain = ErrorPages.negotiated();
         if (options.cors) {
             chain = chain.andThen(Cors.allowingAnyOrigin());
+        }
+        if (options.tls.hsts) {
+            chain = chain.andThen(StrictTransportSecurity.of(HSTS_MAX_AGE));
         }
         if (!options.quiet && options.accessLog != ServerOptions.AccessLogFormat.off) {
             AccessLog log = options.accessLog == ServerOptions.AccessLogFormat.json

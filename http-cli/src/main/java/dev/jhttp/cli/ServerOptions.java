@@ -1,5 +1,6 @@
 package dev.jhttp.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every serving command shares; each can also come from a {@code JHTTP_*} environment variable. */
@@ -34,4 +35,7 @@ final class ServerOptions {
     @Option(names = "--cors", defaultValue = "${env:JHTTP_CORS:-false}",
             description = "Allow cross-origin requests from any origin.")
     boolean cors;
+
+    @Mixin
+    TlsOptions tls = new TlsOptions();
 }

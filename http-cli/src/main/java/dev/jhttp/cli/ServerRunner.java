@@ -4,6 +4,7 @@ import dev.jhttp.cli.demo.Json;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
+import dev.jhttp.server.tls.HttpsRedirect;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts a server for a command, announces it, and serves until interrupted or the JVM shuts down. */
@@ -45,7 +47,17 @@ final class ServerRunner {
             err.println("jhttp: --port must be from 0 to 65535, not " + options.port);
             return BAD_ARGUMENTS;
         }
+        Optional<TlsSetup.Served> tls;
+        try {
+            tls = TlsSetup.from(options.tls, System.getenv(), err);
+        } catch (TlsSetup.Refused e) {
+            err.println("jhttp: " + e.getMessage());
+            return BAD_ARGUMENTS;
+        }
         ServerConfig config = ServerConfig.defaults().withAddress(new InetSocketAddress(address, options.port));
+        if (tls.isPresent()) {
+            config = config.withTls(tls.get().config());
+        }
         HttpServer server;
         try {
             server = HttpServer.create(config, AppBuilder.withFilters(app, options, out)).start();
@@ -57,36 +69,65 @@ final class ServerRunner {
             err.println("jhttp: could not start: " + e.getMessage());
             return COULD_NOT_START;
         }
+        HttpServer redirect = null;
+        if (options.tls.redirectHttp != null) {
+            try {
+                redirect = HttpServer.create(ServerConfig.defaults().withAddress(new InetSocketAddress(address,
+                        options.tls.redirectHttp)), AppBuilder.withFilters(HttpsRedirect.toPort(server.port()),
+                        options, out)).start();
+            } catch (IOException e) {
+                server.stop(GRACE);
+                err.println("jhttp: --redirect-http port " + options.tls.redirectHttp + " on " + options.bind
+                        + " is in use or not available");
+                return COULD_NOT_START;
+            }
+        }
+        List<HttpServer> servers = redirect == null ? List.of(server) : List.of(server, redirect);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            server.stop(GRACE);
+            servers.forEach(each -> each.stop(GRACE));
             stopped.countDown();
         }, "jhttp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        announce(server, options, root, out, err);
+        announce(server, redirect, options, root, tls.map(served -> served.certificate().fingerprintSha256()), out,
+                err);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            server.stop(GRACE);
+            servers.forEach(each -> each.stop(GRACE));
             Thread.currentThread().interrupt();
         }
         return OK;
     }
 
-    private static void announce(HttpServer server, ServerOptions options, Path root, PrintWriter out,
-                                 PrintWriter err) {
-        List<String> urls = urls(server.address());
+    /**
+     * The banner, or the ready line; {@code fingerprint} is the TLS certificate's, for https, and {@code redirect}
+     * the cleartext server that sends clients there, if any.
+     */
+    private static void announce(HttpServer server, HttpServer redirect, ServerOptions options, Path root,
+                                 Optional<String> fingerprint, PrintWriter out, PrintWriter err) {
+        List<String> urls = urls(fingerprint.isPresent() ? "https" : "http", server.address());
         if (options.readyJson) {
             Map<String, Object> ready = new LinkedHashMap<>();
             ready.put("port", server.port());
             ready.put("urls", urls);
             ready.put("pid", ProcessHandle.current().pid());
             ready.put("root", root == null ? null : root.toString());
+            ready.put("tlsSha256", fingerprint.orElse(null));
+            ready.put("redirectPort", redirect == null ? null : redirect.port());
             out.println(Json.object(ready));
         } else if (!options.quiet) {
             out.println((root == null ? "Serving demo routes" : "Serving " + root) + " at:");
             urls.forEach(url -> out.println("  " + url));
+            fingerprint.ifPresent(sha256 -> out.println("TLS certificate SHA-256: " + sha256));
+            if (redirect != null) {
+                out.println("Redirecting http on port " + redirect.port() + " to https");
+            }
+            if (options.tls.save != null) {
+                out.println("Certificate saved to " + options.tls.save.resolve("jhttp-localhost.pem")
+                        + " (for curl --cacert, a browser or a trust store)");
+            }
             out.println("Press Ctrl-C to stop.");
         }
         if (server.address().getAddress().isAnyLocalAddress() && !options.quiet) {
@@ -98,7 +139,7 @@ final class ServerRunner {
     }
 
     /** One URL per address the server can be reached at: every interface when bound to the wildcard address. */
-    private static List<String> urls(InetSocketAddress bound) {
+    private static List<String> urls(String scheme, InetSocketAddress bound) {
         List<InetAddress> addresses = new ArrayList<>();
         if (bound.getAddress().isAnyLocalAddress()) {
             try {
@@ -115,7 +156,7 @@ final class ServerRunner {
         }
         return addresses.stream().filter(a -> !a.isLinkLocalAddress()).map(a -> {
             String host = a.getHostAddress();
-            return "http://" + (host.contains(":") ? "[" + host.replaceAll("%.*", "") + "]" : host) + ":"
+            return scheme + "://" + (host.contains(":") ? "[" + host.replaceAll("%.*", "") + "]" : host) + ":"
                     + bound.getPort() + "/";
         }).toList();
     }

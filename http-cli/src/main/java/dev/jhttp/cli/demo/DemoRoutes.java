@@ -10,6 +10,7 @@ import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.routing.PathParameters;
 import dev.jhttp.server.routing.RouteHandler;
+import dev.jhttp.server.tls.TlsDetails;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -150,6 +151,9 @@ public final class DemoRoutes {
         fields.put("path", request.target().path());
         fields.put("query", request.target().queryParameters());
         fields.put("version", request.version().text());
+        Optional<TlsDetails> tls = RequestContext.current().flatMap(RequestContext::tls);
+        fields.put("scheme", tls.isPresent() ? "https" : "http");
+        fields.put("tls", tls.map(DemoRoutes::describe).orElse(null));
         fields.put("headers", Json.fieldPairs(request.headers()));
         fields.put("origin", clientAddress());
         byte[] bytes = content.toByteArray();
@@ -159,6 +163,15 @@ public final class DemoRoutes {
         fields.put("bodyBase64", utf8 ? null : Base64.getEncoder().encodeToString(bytes));
         fields.put("bodyLength", bytes.length);
         return Json.object(fields);
+    }
+
+    private static Map<String, Object> describe(TlsDetails tls) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("protocol", tls.protocol());
+        fields.put("cipherSuite", tls.cipherSuite());
+        fields.put("alpn", tls.applicationProtocol().isEmpty() ? null : tls.applicationProtocol());
+        fields.put("serverName", tls.serverName().orElse(null));
+        return fields;
     }
 
     private static String clientAddress() {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's Java snippets, exactly as written there: each compiles as the body of a method, and the parsing one
- * runs and prints what the README says it prints. (The server snippet serves until killed; ReadmeExampleTest checks
- * what it does.)
+ * runs and prints what the README says it prints. (The server snippets serve until killed; ReadmeExampleTest checks
+ * what the cleartext one does, TlsServerTest what the https one does.)
  */
 class ReadmeSnippetsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
@@ -35,15 +35,17 @@ class ReadmeSnippetsTest {
             import dev.jhttp.server.files.*;
             import dev.jhttp.server.filters.*;
             import dev.jhttp.server.routing.*;
+            import dev.jhttp.server.tls.*;
             import java.nio.ByteBuffer;
             import java.nio.charset.StandardCharsets;
+            import java.nio.file.Files;
             import java.nio.file.Path;
             """;
 
     @Test
     void everySnippetCompilesAndTheParsingLoopPrintsWhatTheReadmeSays(@TempDir Path work) throws Exception {
         List<String> snippets = snippets();
-        assertThat(snippets).hasSize(2);
+        assertThat(snippets).hasSize(3);
         Path sources = Files.createDirectories(work.resolve("src"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();

@@ -18,9 +18,10 @@ import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
 /**
- * TLS over a blocking socket, through an {@link SSLEngine}: the handshake, then records both ways. Buffers start
- * small and grow to what the records need, and are dropped again while the connection is idle, so an idle TLS
- * connection holds a few kilobytes, not the 50 KiB that full-size record buffers take.
+ * TLS over a blocking socket, through an {@link SSLEngine}: the handshake, then records both ways. Input buffers
+ * start small and grow to what the records need; output buffers come from pools shared by every connection; both
+ * are let go while the connection is idle, so an idle TLS connection holds a few kilobytes, not the 50 KiB that
+ * full-size record buffers take.
  *
  * <p>Refused, each closing the connection: a first byte that is not a handshake record (a letter means plain HTTP,
  * which {@link PlainHttpOnTlsPort} reports so that it can be answered in plain HTTP), TLS 1.2 renegotiation asked by
@@ -28,11 +29,18 @@ import java.util.Optional;
  * over the size limit, bad MACs, protocol versions and suites not configured).
  */
 final class TlsTransport implements Transport {
-    /** Enough for a ClientHello and a small request: buffers grow from here only when records need it. */
+    /** Enough for a ClientHello, even with a post-quantum key share: buffers grow from here only if records need it. */
     private static final int FIRST_BUFFER = 4 * 1024;
+    /** The input buffers of an established connection: a small request fits; a larger record grows them. */
+    private static final int IDLE_BUFFER = 1024;
+    /** Room for one record as the engine writes it: 2^14 bytes of content and its overhead (RFC 8446 §5.2). */
+    private static final int RECORD = 16 * 1024 + 512;
     /** Records written per socket write when a body is large. */
     private static final int RECORDS_PER_WRITE = 4;
     private static final int FILE_CHUNK = RECORDS_PER_WRITE * 16 * 1024;
+    /** Output for one record at a time, and for several, with a file's chunk; shared by every TLS connection. */
+    private static final BufferPool RECORDS = new BufferPool(RECORD, 256);
+    private static final BufferPool BULK = new BufferPool(RECORDS_PER_WRITE * RECORD, 32);
     private static final byte HANDSHAKE_RECORD = 22;
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
 
@@ -42,9 +50,9 @@ final class TlsTransport implements Transport {
     private ByteBuffer netIn = ByteBuffer.allocate(FIRST_BUFFER);
     /** Decrypted bytes not yet read, in read mode. */
     private ByteBuffer appIn = ByteBuffer.allocate(FIRST_BUFFER).flip();
-    /** Records on their way to the socket; made on the first write, dropped while idle. */
+    /** Records on their way to the socket, from one of the pools; taken on the first write, given back while idle. */
     private ByteBuffer netOut;
-    /** A file's next bytes, outside the heap; made on the first file, dropped while idle. */
+    /** A file's next bytes, outside the heap, from the bulk pool; given back while idle. */
     private ByteBuffer fileChunk;
     private TlsDetails details;
 
@@ -78,6 +86,7 @@ final class TlsTransport implements Transport {
         String alpn = engine.getApplicationProtocol();
         details = new TlsDetails(session.getProtocol(), session.getCipherSuite(), alpn == null ? "" : alpn,
                 serverName);
+        shrinkInput();
     }
 
     @Override
@@ -144,7 +153,7 @@ final class TlsTransport implements Transport {
     @Override
     public long transferFrom(FileChannel file, long position, long count) throws IOException {
         if (fileChunk == null) {
-            fileChunk = ByteBuffer.allocateDirect(FILE_CHUNK);
+            fileChunk = BULK.take();
         }
         fileChunk.clear().limit((int) Math.min(FILE_CHUNK, count));
         int read = file.read(fileChunk, position);
@@ -164,13 +173,21 @@ final class TlsTransport implements Transport {
 
     @Override
     public void release() {
-        netOut = null;
-        fileChunk = null;
-        if (!appIn.hasRemaining() && appIn.capacity() > FIRST_BUFFER) {
-            appIn = ByteBuffer.allocate(FIRST_BUFFER).flip();
+        giveBackOutput();
+        if (fileChunk != null) {
+            BULK.give(fileChunk);
+            fileChunk = null;
         }
-        if (netIn.position() == 0 && netIn.capacity() > FIRST_BUFFER) {
-            netIn = ByteBuffer.allocate(FIRST_BUFFER);
+        shrinkInput();
+    }
+
+    /** Back to small input buffers, where they hold nothing: most requests fit in one small record. */
+    private void shrinkInput() {
+        if (!appIn.hasRemaining() && appIn.capacity() > IDLE_BUFFER) {
+            appIn = ByteBuffer.allocate(IDLE_BUFFER).flip();
+        }
+        if (netIn.position() == 0 && netIn.capacity() > IDLE_BUFFER) {
+            netIn = ByteBuffer.allocate(IDLE_BUFFER);
         }
     }
 
@@ -200,6 +217,7 @@ final class TlsTransport implements Transport {
             // the socket closes all the same
         } finally {
             channel.close();
+            release();
         }
     }
 
@@ -219,34 +237,54 @@ final class TlsTransport implements Transport {
         }
     }
 
-    /** Runs the handshake (or a post-handshake exchange) until the engine has nothing more to do for it. */
+    /**
+     * Runs the handshake (or a post-handshake exchange) until the engine has nothing more to do for it. What the
+     * server sends in a row (ServerHello to Finished) goes out in one write, before the next read.
+     */
     private void drive() throws IOException {
-        while (true) {
-            switch (engine.getHandshakeStatus()) {
-                case NEED_TASK -> {
-                    for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
-                        task.run();
+        ByteBuffer out = null; // the records made since the last write, in write mode
+        try {
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_TASK -> {
+                        for (Runnable task = engine.getDelegatedTask(); task != null;
+                             task = engine.getDelegatedTask()) {
+                            task.run();
+                        }
                     }
-                }
-                case NEED_WRAP -> {
-                    ByteBuffer out = outputFor(0);
-                    out.clear();
-                    SSLEngineResult result = engine.wrap(NOTHING, out);
-                    out.flip();
-                    writeFully(out);
-                    if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                        throw new SSLHandshakeException("the handshake failed (an alert was sent)");
+                    case NEED_WRAP -> {
+                        if (out == null || out.remaining() < engine.getSession().getPacketBufferSize()) {
+                            flush(out);
+                            out = outputFor(0).clear();
+                        }
+                        if (engine.wrap(NOTHING, out).getStatus() == SSLEngineResult.Status.CLOSED) {
+                            throw new SSLHandshakeException("the handshake failed (an alert was sent)");
+                        }
                     }
-                }
-                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    if (unwrap() < 0) {
-                        throw new SSLHandshakeException("the client closed the connection during the handshake");
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        flush(out);
+                        out = null;
+                        if (unwrap() < 0) {
+                            throw new SSLHandshakeException("the client closed the connection during the "
+                                    + "handshake");
+                        }
                     }
-                }
-                default -> {
-                    return; // NOT_HANDSHAKING
+                    default -> {
+                        return; // NOT_HANDSHAKING
+                    }
                 }
             }
+        } finally {
+            flush(out);
+        }
+    }
+
+    /** Writes the records in {@code out} (in write mode), if any. */
+    private void flush(ByteBuffer out) throws IOException {
+        if (out != null && out.position() > 0) {
+            out.flip();
+            writeFully(out);
+            out.clear();
         }
     }
 
@@ -331,14 +369,24 @@ final class TlsTransport implements Transport {
         out.flip();
     }
 
-    /** The output buffer, with room for one record, or a few when {@code pending} bytes are large. */
+    /** The output buffer, with room for one record, or a few when {@code pending} bytes are more than one holds. */
     private ByteBuffer outputFor(long pending) {
         int record = engine.getSession().getPacketBufferSize();
-        int wanted = pending > record ? RECORDS_PER_WRITE * record : record;
+        boolean bulk = pending > engine.getSession().getApplicationBufferSize();
+        int wanted = bulk ? RECORDS_PER_WRITE * record : record;
         if (netOut == null || netOut.capacity() < wanted) {
-            netOut = ByteBuffer.allocate(wanted);
+            giveBackOutput();
+            // Records larger than the pools' (a peer allowed larger fragments) get a buffer of their own.
+            netOut = record > RECORD ? ByteBuffer.allocate(wanted) : bulk ? BULK.take() : RECORDS.take();
         }
         return netOut;
+    }
+
+    private void giveBackOutput() {
+        if (netOut != null && netOut.isDirect()) {
+            (netOut.capacity() == BULK.size() ? BULK : RECORDS).give(netOut);
+        }
+        netOut = null;
     }
 
     private void writeFully(ByteBuffer out) throws IOException {

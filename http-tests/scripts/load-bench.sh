@@ -5,22 +5,29 @@
 # figure is the median of RUNS runs. Reports requests/s, requests per second of the server's CPU time (from
 # /proc/PID/stat), p50/p99, errors and each server's peak RSS over the whole matrix, with ratios to the best peer.
 # Loopback only; every process it starts is stopped by PID. Writes http-tests/target/bench/load.md.
-# Usage: http-tests/scripts/load-bench.sh [SECONDS_PER_RUN] [RUNS] [--pinned]
-#   (defaults 10 and 3; --pinned runs wrk on CPU 0 and every server on CPU 1, for diagnosis only)
+# Usage: http-tests/scripts/load-bench.sh [SECONDS_PER_RUN] [RUNS] [--pinned] [--tls]
+#   (defaults 10 and 3; --pinned runs wrk on CPU 0 and every server on CPU 1, for diagnosis only; --tls measures
+#   https instead, jhttp beside nginx and Jetty with one certificate (EC P-256, made by openssl), and writes
+#   load-tls.md: /hello, 1 KiB and 1 MiB over keep-alive, and new TLS connections per second with Connection: close)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
 source scripts/jvm-options.sh
 jhttp_find_jdk
 PINNED=""
+TLS=""
 ARGS=()
 for arg in "$@"; do
-    if [ "$arg" = --pinned ]; then PINNED=1; else ARGS+=("$arg"); fi
+    case "$arg" in
+        --pinned) PINNED=1 ;;
+        --tls) TLS=1 ;;
+        *) ARGS+=("$arg") ;;
+    esac
 done
 SECONDS_PER_RUN="${ARGS[0]:-10}"
 RUNS="${ARGS[1]:-3}"
 JAVA="$JHTTP_JAVA_HOME/bin/java"
-for tool in wrk nginx; do
+for tool in wrk nginx openssl; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "installing $tool (apt-get)..." >&2
         apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >&2
@@ -40,6 +47,19 @@ printf 'Hello, World!' > "$SITE/hello"
 head -c 1024 /dev/urandom > "$SITE/1k.bin"
 head -c 65536 /dev/urandom > "$SITE/64k.bin"
 head -c 1048576 /dev/urandom > "$SITE/1m.bin"
+SCHEME=http
+JHTTP_TLS=()
+JETTY_TLS=()
+: > "$RUN/tls.conf"
+if [ -n "$TLS" ]; then
+    SCHEME=https
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$RUN/key.pem" -out "$RUN/cert.pem" 2>/dev/null
+    JHTTP_TLS=(--tls-cert "$RUN/cert.pem" --tls-key "$RUN/key.pem")
+    JETTY_TLS=("$RUN/cert.pem" "$RUN/key.pem")
+    printf 'ssl_certificate %s;\nssl_certificate_key %s;\nssl_protocols TLSv1.2 TLSv1.3;\n' \
+        "$RUN/cert.pem" "$RUN/key.pem" > "$RUN/tls.conf"
+fi
 chmod -R a+rX "$RUN"   # nginx workers run as an unprivileged user
 PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$RUN"' EXIT
@@ -69,25 +89,31 @@ await_port() {
     eval "PORT_$name=$port"
 }
 
-JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!")
+JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!" "${JHTTP_TLS[@]}")
 # A user's second start: the launcher's first serving run records the start-up cache that later runs map.
 start jhttp "${JHTTP[@]}"
 await_port jhttp
 kill "$PID_jhttp" && wait "$PID_jhttp" 2>/dev/null || true
 PORT_nginx=18480
-sed -e "s#@ROOT@#$SITE#" -e "s#@PORT@#$PORT_nginx#" -e "s#@RUN@#$RUN#" http-tests/bench-config/nginx.conf \
-    > "$RUN/nginx.conf"
+sed -e "s#@ROOT@#$SITE#" -e "s#@PORT@#$PORT_nginx#" -e "s#@RUN@#$RUN#" -e "s#@SSL@#${TLS:+ssl}#" \
+    http-tests/bench-config/nginx.conf > "$RUN/nginx.conf"
 start nginx nginx -c "$RUN/nginx.conf" -p "$RUN"
 start jhttp "${JHTTP[@]}"
-start jetty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.JettyPeerServer "$SITE"
-start netty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.NettyPeerServer "$SITE"
-PORT_jwebserver=18481
-start jwebserver "$JHTTP_JAVA_HOME/bin/jwebserver" "${JVM_OPTIONS[@]/#/-J}" -b 127.0.0.1 -p "$PORT_jwebserver" \
-    -d "$SITE" -o none
-for name in jhttp jetty netty; do await_port "$name"; done
+start jetty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.JettyPeerServer "$SITE" "${JETTY_TLS[@]}"
+if [ -n "$TLS" ]; then   # the issue's peers for https; jwebserver has no TLS
+    SERVERS=(jhttp nginx jetty)
+    REVERSED=(jetty nginx jhttp)
+else
+    start netty "$JAVA" "${JVM_OPTIONS[@]}" -cp "$CP" dev.jhttp.bench.NettyPeerServer "$SITE"
+    PORT_jwebserver=18481
+    start jwebserver "$JHTTP_JAVA_HOME/bin/jwebserver" "${JVM_OPTIONS[@]/#/-J}" -b 127.0.0.1 \
+        -p "$PORT_jwebserver" -d "$SITE" -o none
+    SERVERS=(jhttp nginx jetty netty jwebserver)
+    REVERSED=(jwebserver netty jetty nginx jhttp)
+fi
+PEERS=("${SERVERS[@]:1}")
+for name in "${SERVERS[@]}"; do [ "$name" = nginx ] || [ "$name" = jwebserver ] || await_port "$name"; done
 sleep 1
-SERVERS=(jhttp nginx jetty netty jwebserver)
-PEERS=(nginx jetty netty jwebserver)
 
 # The processes of a server: nginx's master and workers, one JVM for the others.
 processes() {
@@ -113,7 +139,7 @@ measure() {
     eval "pid=\$PID_$name; port=\$PORT_$name"
     before=$(cpu_ticks "$pid")
     out=$("${CLIENT_PIN[@]}" wrk -t1 -c"$conns" -d"${SECONDS_PER_RUN}s" --latency ${header:+-H "$header"} \
-        "http://127.0.0.1:$port$path" 2>&1)
+        "$SCHEME://127.0.0.1:$port$path" 2>&1)
     after=$(cpu_ticks "$pid")
     awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         /requests in/ {n = $1}
@@ -136,6 +162,12 @@ SCENARIOS=("/hello, 50 keep-alive conns|/hello|50|"
            "1 MiB file, 10 conns|/1m.bin|10|"
            "/hello, Connection: close|/hello|50|Connection: close"
            "/hello, 1,000 conns|/hello|1000|")
+if [ -n "$TLS" ]; then
+    SCENARIOS=("/hello, 50 keep-alive conns|/hello|50|"
+               "1 KiB file, 50 conns|/1k.bin|50|"
+               "1 MiB file, 10 conns|/1m.bin|10|"
+               "new TLS connections (Connection: close)|/hello|50|Connection: close")
+fi
 RESULTS="$RUN/results"
 : > "$RESULTS"
 for scenario in "${SCENARIOS[@]}"; do
@@ -147,7 +179,7 @@ for scenario in "${SCENARIOS[@]}"; do
     declare -A results=()
     for run in $(seq 1 "$RUNS"); do
         order=("${SERVERS[@]}")
-        [ $((run % 2)) -eq 0 ] && order=(jwebserver netty jetty nginx jhttp)
+        [ $((run % 2)) -eq 0 ] && order=("${REVERSED[@]}")
         for name in "${order[@]}"; do
             results[$name]+="$(measure "$name" "$conns" "$path" "$header")"$'\n'
         done
@@ -165,10 +197,11 @@ done
 
 MODE="nothing pinned, wrk -t1 beside the servers on the same cores"
 [ -n "$PINNED" ] && MODE="pinned (diagnosis only): wrk -t1 on CPU 0, every server on CPU 1"
+[ -n "$TLS" ] && MODE="$MODE; https (one EC P-256 certificate; TLS 1.3 as wrk negotiates it)"
 {
     echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)), \
 $(uname -sr); $("$JAVA" -version 2>&1 | head -n1); $(nginx -v 2>&1); $MODE; ${SECONDS_PER_RUN} s per run, \
 medians of $RUNS. JVM options of every JVM server: ${JVM_OPTIONS[*]}."
     echo
     awk -F'|' -v peers="${PEERS[*]}" -f http-tests/scripts/load-tables.awk "$RSS" "$RESULTS"
-} | tee http-tests/target/bench/load.md
+} | tee "http-tests/target/bench/load${TLS:+-tls}.md"

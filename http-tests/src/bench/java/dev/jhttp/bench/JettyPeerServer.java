@@ -1,23 +1,29 @@
 package dev.jhttp.bench;
 
+import dev.jhttp.server.tls.ServerCertificate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 
 /**
  * The Jetty peer of the load benchmark (scripts/load-bench.sh): a minimal Jetty 12 server on loopback with the
- * benchmark's {@code /hello} text and a folder's files, in Jetty's defaults otherwise. Prints its port; serves until
- * killed. Arguments: FOLDER
+ * benchmark's {@code /hello} text and a folder's files, in Jetty's defaults otherwise; with a PEM certificate and
+ * key, over https (Jetty's TLS defaults). Prints its port; serves until killed. Arguments: FOLDER [CERT KEY]
  */
 public final class JettyPeerServer {
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
@@ -27,7 +33,8 @@ public final class JettyPeerServer {
 
     public static void main(String[] args) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = args.length == 3 ? new ServerConnector(server, tls(Path.of(args[1]),
+                Path.of(args[2])), new HttpConnectionFactory()) : new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -38,6 +45,18 @@ public final class JettyPeerServer {
         System.out.println(connector.getLocalPort());
         System.out.flush();
         server.join();
+    }
+
+    /** TLS with the certificate and key of two PEM files, in a keystore made in memory. */
+    private static SslConnectionFactory tls(Path certificate, Path key) throws Exception {
+        ServerCertificate read = ServerCertificate.fromPem(certificate, key);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", read.privateKey(), new char[0], read.chain().toArray(Certificate[]::new));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(store);
+        ssl.setKeyStorePassword("");
+        return new SslConnectionFactory(ssl, "http/1.1");
     }
 
     /** {@code /hello}: a fixed text response. */

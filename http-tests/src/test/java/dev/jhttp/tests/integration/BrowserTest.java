@@ -1,8 +1,10 @@
 package dev.jhttp.tests.integration;
 
 import dev.jhttp.server.filters.AccessLog;
+import dev.jhttp.server.tls.Pem;
 import dev.jhttp.tests.fixtures.Await;
 import dev.jhttp.tests.fixtures.DemoSite;
+import dev.jhttp.tests.fixtures.TestCertificate;
 import dev.jhttp.tests.fixtures.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +23,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,22 +35,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's headless Chromium loads the demo site and a directory listing served by jhttp: every subresource loads,
- * the console stays clean, links navigate, and a screenshot of each page goes to http-tests/target/.
+ * the console stays clean, links navigate, and a screenshot of each page goes to http-tests/target/. It loads the
+ * demo site over https too, trusting the test certificate's key alone, as a user who trusted the certificate would.
  */
 class BrowserTest {
     private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
     private static TestServer server;
+    private static TestServer https;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         server = TestServer.start(AccessLog.commonLogFormat(ACCESS_LOG::add).wrap(DemoSite.withRoutes("/echo")));
+        TestCertificate certificate = TestCertificate.shared();
+        var tls = certificate.serverConfig();
+        https = TestServer.start(DemoSite.withRoutes("/echo"), config -> config.withTls(tls));
         ChromeOptions options = new ChromeOptions();
         // Debian's browser and driver: Selenium Manager's own downloads cannot work here.
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1100,900");
+                "--window-size=1100,900",
+                // Chromium trusts a certificate with this public key (base64 of its SubjectPublicKeyInfo's SHA-256).
+                "--ignore-certificate-errors-spki-list=" + spkiHash(certificate));
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -64,6 +75,15 @@ class BrowserTest {
         if (server != null) {
             server.close();
         }
+        if (https != null) {
+            https.close();
+        }
+    }
+
+    private static String spkiHash(TestCertificate certificate) throws Exception {
+        byte[] publicKey = Pem.certificates(Files.readString(certificate.certificateFile())).getFirst()
+                .getPublicKey().getEncoded();
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(publicKey));
     }
 
     @Test
@@ -85,6 +105,22 @@ class BrowserTest {
         assertThat(consoleErrors()).isEmpty();
         assertThat(ACCESS_LOG).noneMatch(line -> line.matches(".*\" [45]\\d\\d .*"));
         screenshot("demo-site.png");
+    }
+
+    @Test
+    void demoSiteLoadsOverHttpsAsASecureContext() throws Exception {
+        browser.get("https://localhost:" + https.port() + "/");
+        assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
+        Await.until(() -> browser.findElement(By.id("echo-status")).getText().startsWith("/echo is mounted"),
+                Duration.ofSeconds(10), "the page's /echo check");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+
+        assertThat(page.executeScript("return location.protocol + ' ' + window.isSecureContext + ' '"
+                + "+ performance.getEntriesByType('navigation')[0].nextHopProtocol")).isEqualTo("https: true http/1.1");
+        assertThat(resourceStatuses()).isNotEmpty().allSatisfy(r -> assertThat(r.get("name").toString())
+                .startsWith("https://localhost:" + https.port() + "/"));
+        assertThat(consoleErrors()).isEmpty();
+        screenshot("demo-site-https.png");
     }
 
     @Test

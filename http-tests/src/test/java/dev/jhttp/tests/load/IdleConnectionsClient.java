@@ -1,17 +1,22 @@
 package dev.jhttp.tests.load;
 
+import dev.jhttp.tests.fixtures.TestCertificate;
+
+import javax.net.SocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The client side of the idle-connections measurement: opens N keep-alive connections, makes one request on each,
  * holds them all open, checks a fresh request still answers, then asks the server for its heap. Bounded: every read
- * times out after 10 s, and all sockets close at the end.
+ * times out after 10 s, and all sockets close at the end. Arguments: PORT COUNT [CERT], with CERT (a PEM file to
+ * trust) over https.
  */
 public final class IdleConnectionsClient {
     private static final byte[] HELLO = "GET /hello HTTP/1.1\r\nHost: bench\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -22,14 +27,18 @@ public final class IdleConnectionsClient {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        List<Socket> sockets = new ArrayList<>(count);
+        SocketFactory sockets = args.length > 2
+                ? new TestCertificate(Path.of(args[2]), null).clientContext().getSocketFactory()
+                : SocketFactory.getDefault();
+        List<Socket> open = new ArrayList<>(count);
         int answered = 0;
         long start = System.nanoTime();
         try {
             for (int i = 0; i < count; i++) {
-                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                Socket socket = sockets.createSocket(InetAddress.getLoopbackAddress(), port);
                 socket.setSoTimeout(10_000);
-                sockets.add(socket);
+                socket.setTcpNoDelay(true); // else the TLS client's last handshake record waits on a delayed ACK
+                open.add(socket);
                 socket.getOutputStream().write(HELLO);
                 if (readResponse(socket.getInputStream()).endsWith("hello")) {
                     answered++;
@@ -37,23 +46,23 @@ public final class IdleConnectionsClient {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             String stats;
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket probe = sockets.createSocket(InetAddress.getLoopbackAddress(), port)) {
                 probe.setSoTimeout(30_000);
                 probe.getOutputStream().write("GET /stats HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 stats = new String(probe.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             }
             int stillOpen = 0;
-            for (Socket socket : sockets) {
+            for (Socket socket : open) {
                 socket.getOutputStream().write(HELLO);
                 if (readResponse(socket.getInputStream()).endsWith("hello")) {
                     stillOpen++;
                 }
             }
-            System.out.printf("opened=%d answered=%d stillServing=%d openSeconds=%.1f %s%n", sockets.size(), answered,
+            System.out.printf("opened=%d answered=%d stillServing=%d openSeconds=%.1f %s%n", open.size(), answered,
                     stillOpen, seconds, stats.substring(stats.indexOf("heapUsedBytes")).strip());
         } finally {
-            for (Socket socket : sockets) {
+            for (Socket socket : open) {
                 socket.close();
             }
         }

@@ -14,8 +14,6 @@ import dev.jhttp.server.filters.ErrorPages;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
-import javax.net.ssl.SSLHandshakeException;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 
@@ -71,11 +69,6 @@ final class Connection implements OpenConnection {
         this.sender = new ResponseSender(transport, engine.writer(), engine.config().writeTimeout());
     }
 
-    /** A new connection, served here from its first byte (a TLS connection, from its handshake). */
-    Connection(Transport transport, long id, Engine engine) {
-        this(transport, id, engine, new SocketInput(transport), RequestParser.create(engine.config().limits()));
-    }
-
     long id() {
         return id;
     }
@@ -87,42 +80,12 @@ final class Connection implements OpenConnection {
     void serve(int served, Request head, Response answer) {
         try (transport) {
             channel.configureBlocking(true);
-            if (handshake()) {
-                serveFrom(served, head, answer);
-            }
+            serveFrom(served, head, answer);
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
         } finally {
             engine.connections().remove(this);
         }
-    }
-
-    /**
-     * Completes the transport's handshake within the TLS handshake timeout; false if the connection is to close,
-     * after answering a client that spoke plain HTTP to the TLS port in plain HTTP, as nginx does.
-     */
-    private boolean handshake() throws IOException {
-        var tls = engine.config().tls();
-        if (tls.isEmpty()) {
-            return true;
-        }
-        try {
-            input.handshake(System.nanoTime() + tls.get().handshakeTimeout().toNanos());
-            return true;
-        } catch (PlainHttpOnTlsPort e) {
-            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": plain HTTP on the TLS port");
-            Response refusal = Response.of(Status.BAD_REQUEST_400)
-                    .withHeader("Content-Type", "text/plain; charset=utf-8")
-                    .withBody(Body.of("This port speaks HTTPS: use an https:// URL.\n"));
-            engine.writer().write(Persistence.finish(refusal, Version.HTTP_1_1, false,
-                    engine.config().serverName()), Channels.newOutputStream(channel));
-        } catch (SSLHandshakeException e) {
-            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": TLS handshake failed: " + e.getMessage());
-        }
-        // The answer or alert is sent: lingering keeps the close from resetting it away before the client reads it.
-        channel.shutdownOutput();
-        input.discard(LINGER_BYTES, System.nanoTime() + LINGER_NANOS);
-        return false;
     }
 
     private void serveFrom(int first, Request firstHead, Response firstAnswer) throws IOException {

@@ -93,9 +93,8 @@ public final class Engine {
     }
 
     /**
-     * A connection {@code loop} accepted: a cleartext one to serve on the loop; a TLS one, which gets a thread of its
-     * own for its handshake and requests at once; or, when the server is at capacity, none (a cleartext client is
-     * told 503 first). Null unless the loop serves it.
+     * A connection {@code loop} accepted, to serve there (over TLS when the listener speaks it); or, when the server
+     * is at capacity, none (a cleartext client is told 503 first).
      */
     LoopConnection admit(SocketChannel channel, EventLoop loop) {
         Socket socket = channel.socket();
@@ -108,20 +107,6 @@ public final class Engine {
             return null;
         }
         try {
-            socket.setTcpNoDelay(true);
-        } catch (IOException e) {
-            ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
-        }
-        long id = nextId.incrementAndGet();
-        if (config.tls().isPresent()) {
-            Connection connection = new Connection(new TlsTransport(channel, config.tls().get().newEngine()), id,
-                    this);
-            connections.add(connection);
-            loop.watch(connection);
-            startThread(connection, loop, 1, null, null);
-            return null;
-        }
-        try {
             channel.configureBlocking(false);
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "dropped an accepted connection: " + e);
@@ -129,7 +114,14 @@ public final class Engine {
             permits.release();
             return null;
         }
-        LoopConnection connection = new LoopConnection(channel, id, this, loop);
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
+        }
+        Transport transport = config.tls().<Transport>map(tls -> new TlsTransport(channel, tls.newEngine()))
+                .orElseGet(() -> new PlainTransport(channel));
+        LoopConnection connection = new LoopConnection(transport, nextId.incrementAndGet(), this, loop);
         connections.add(connection);
         return connection;
     }

@@ -99,11 +99,6 @@ final class EventLoop implements Runnable {
         engine.closed(connection);
     }
 
-    /** Watches the deadlines of a connection this loop accepted and gave a thread at once. Loop thread only. */
-    void watch(Connection connection) {
-        watched.add(connection);
-    }
-
     /** A thread-served connection of this loop closed; any thread. */
     void forgetThreaded(Connection connection) {
         execute(() -> watched.remove(connection));

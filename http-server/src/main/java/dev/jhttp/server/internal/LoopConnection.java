@@ -1,5 +1,6 @@
 package dev.jhttp.server.internal;
 
+import dev.jhttp.core.Body;
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
@@ -12,6 +13,7 @@ import dev.jhttp.core.parse.RequestParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import javax.net.ssl.SSLException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -37,13 +39,17 @@ import java.nio.channels.SocketChannel;
 final class LoopConnection implements OpenConnection {
     /** Pipelined requests served in a row before other connections of the loop get their turn. */
     private static final int FAIRNESS_BATCH = 8;
+    /** The answer to plain HTTP on a TLS port, in plain HTTP, as nginx gives one. */
+    private static final Response PLAIN_HTTP_REFUSAL = Response.of(Status.BAD_REQUEST_400)
+            .withHeader("Content-Type", "text/plain; charset=utf-8")
+            .withBody(Body.of("This port speaks HTTPS: use an https:// URL.\n"));
 
-    private enum State { READING, WRITING, LINGERING, GONE }
+    private enum State { HANDSHAKING, READING, WRITING, LINGERING, GONE }
 
     /** What follows a write. */
     private enum Then { NEXT_REQUEST, CLOSE, LINGER }
 
-    private final PlainTransport transport;
+    private final Transport transport;
     private final SocketChannel channel;
     private final long id;
     private final Engine engine;
@@ -51,7 +57,7 @@ final class LoopConnection implements OpenConnection {
     private final SocketInput input;
     private final RequestParser parser;
     private SelectionKey key;
-    private State state = State.READING;
+    private State state;
     private int served;
     /** When the current wait must end (System.nanoTime), or 0. */
     private long deadline;
@@ -60,17 +66,20 @@ final class LoopConnection implements OpenConnection {
     private Then then;
     private int lingered;
 
-    LoopConnection(SocketChannel channel, long id, Engine engine, EventLoop loop) {
-        this.transport = new PlainTransport(channel);
-        this.channel = channel;
+    LoopConnection(Transport transport, long id, Engine engine, EventLoop loop) {
+        this.transport = transport;
+        this.channel = transport.channel();
         this.id = id;
         this.engine = engine;
         this.loop = loop;
         this.input = new SocketInput(transport);
         this.parser = RequestParser.create(engine.config().limits());
-        // The first request's head must be complete within the head timeout of the connection's start.
-        this.deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
-        this.headDeadlineSet = true;
+        // A TLS handshake must end within its timeout; then (or from the start, in cleartext) the first request's
+        // head must be complete within the head timeout.
+        this.state = engine.config().tls().isPresent() ? State.HANDSHAKING : State.READING;
+        this.deadline = System.nanoTime() + engine.config().tls().map(tls -> tls.handshakeTimeout())
+                .orElse(engine.config().headTimeout()).toNanos();
+        this.headDeadlineSet = state == State.READING;
     }
 
     void attach(SelectionKey key) {
@@ -80,16 +89,22 @@ final class LoopConnection implements OpenConnection {
     /** The loop found the channel ready. */
     void onReady() {
         try {
-            if (state == State.WRITING && key.isWritable()) {
+            if (state == State.HANDSHAKING) {
+                continueHandshake();
+            } else if (state == State.WRITING && key.isWritable()) {
                 continueWriting();
             } else if (state == State.LINGERING) {
                 linger();
-            } else if (state == State.READING && key.isReadable()) {
-                if (input.fillAvailable() < 0) {
+            } else if (state == State.READING) {
+                if (key.isWritable() && !transport.flush()) {
+                    return; // TLS output from reading (a key update's answer) still waits for the socket
+                }
+                if (key.isReadable() && input.fillAvailable() < 0) {
                     close();
                     return;
                 }
                 serveBuffered();
+                awaitInput();
             }
         } catch (IOException | RuntimeException e) {
             ServerLog.get().log(Level.DEBUG, () -> "connection " + id + " closed: " + e);
@@ -97,14 +112,59 @@ final class LoopConnection implements OpenConnection {
         }
     }
 
+    /**
+     * The TLS handshake, as far as the socket allows; then the first request, which may have come with the
+     * handshake's last record. A client that spoke plain HTTP is told in plain HTTP; a failed handshake ends with
+     * the engine's alert, and lingers so that the close does not reset it away.
+     */
+    private void continueHandshake() throws IOException {
+        try {
+            if (!transport.handshake()) {
+                key.interestOps(transport.holdsOutput() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+                return;
+            }
+        } catch (PlainHttpOnTlsPort e) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": plain HTTP on the TLS port");
+            ByteArrayOutputStream refusal = new ByteArrayOutputStream(256);
+            engine.writer().write(Persistence.finish(PLAIN_HTTP_REFUSAL, Version.HTTP_1_1, false,
+                    engine.config().serverName()), refusal);
+            channel.write(ByteBuffer.wrap(refusal.toByteArray())); // small: the socket takes it at once
+            lingerAfter(channel::shutdownOutput);
+            return;
+        } catch (SSLException e) {
+            ServerLog.get().log(Level.DEBUG, () -> "connection " + id + ": TLS handshake failed: " + e.getMessage());
+            lingerAfter(channel::shutdownOutput);
+            return;
+        }
+        state = State.READING;
+        deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
+        headDeadlineSet = true;
+        if (input.fillAvailable() < 0) {
+            close();
+            return;
+        }
+        serveBuffered();
+        awaitInput();
+    }
+
+    /** While reading: wants the socket readable, and writable too while TLS output from reading waits. */
+    private void awaitInput() {
+        if (state == State.READING) {
+            key.interestOps(SelectionKey.OP_READ | (transport.holdsOutput() ? SelectionKey.OP_WRITE : 0));
+        }
+    }
+
     /** Whether requests already read wait to be served (pipelined beyond the last batch). */
     boolean hasBufferedRequests() {
-        return state == State.READING && input.hasBuffered();
+        return state == State.READING && (input.hasBuffered() || transport.hasBufferedInput());
     }
 
     /** Serves the requests already read, up to a batch; the loop calls again while {@link #hasBufferedRequests}. */
     void serveBuffered() throws IOException {
-        for (int i = 0; i < FAIRNESS_BATCH && state == State.READING && input.hasBuffered(); i++) {
+        for (int i = 0; i < FAIRNESS_BATCH && state == State.READING && hasBufferedRequests(); i++) {
+            if (!input.hasBuffered() && input.fillAvailable() <= 0) {
+                return; // the transport's records are not whole yet
+            }
             ParseResult<Request> result = input.feedHead(parser);
             if (result instanceof ParseResult.Complete<Request>(Request head)) {
                 answer(head);
@@ -172,19 +232,15 @@ final class LoopConnection implements OpenConnection {
         output = null;
         switch (then) {
             case CLOSE -> close();
-            case LINGER -> {
-                channel.shutdownOutput();
-                state = State.LINGERING;
-                deadline = System.nanoTime() + Connection.LINGER_NANOS;
-                key.interestOps(SelectionKey.OP_READ);
-            }
+            case LINGER -> lingerAfter(transport::shutdownOutput);
             case NEXT_REQUEST -> {
                 parser.reset();
                 input.shrink();
                 state = State.READING;
                 deadline = System.nanoTime() + engine.config().idleTimeout().toNanos();
                 headDeadlineSet = false;
-                key.interestOps(SelectionKey.OP_READ);
+                transport.release();
+                awaitInput();
                 if (engine.isStopping() && !input.hasBuffered()) {
                     close();
                 }
@@ -201,6 +257,19 @@ final class LoopConnection implements OpenConnection {
         engine.writer().write(Persistence.finish(response, Version.HTTP_1_1, false, engine.config().serverName()),
                 bytes);
         write(PendingOutput.bytes(ByteBuffer.wrap(bytes.toByteArray())), Then.LINGER);
+    }
+
+    /** Ends the output with {@code shutdown}, then reads and drops what the client still sends, for a while. */
+    private void lingerAfter(OutputShutdown shutdown) throws IOException {
+        shutdown.run();
+        state = State.LINGERING;
+        deadline = System.nanoTime() + Connection.LINGER_NANOS;
+        key.interestOps(SelectionKey.OP_READ);
+    }
+
+    @FunctionalInterface
+    private interface OutputShutdown {
+        void run() throws IOException;
     }
 
     private void linger() throws IOException {
@@ -235,7 +304,7 @@ final class LoopConnection implements OpenConnection {
     @Override
     public void stopIfIdle() {
         loop.execute(() -> {
-            if (state == State.READING && !parser.isStarted() && !input.hasBuffered()) {
+            if (state == State.HANDSHAKING || state == State.READING && !parser.isStarted() && !input.hasBuffered()) {
                 close();
             }
         });
@@ -261,7 +330,7 @@ final class LoopConnection implements OpenConnection {
             output.close();
         }
         try {
-            channel.close();
+            transport.close();
         } catch (IOException ignored) {
             // closing is best effort
         }

@@ -69,7 +69,7 @@ final class PendingOutput implements AutoCloseable {
                 return false;
             }
         }
-        return region == null || transfer(transport);
+        return (region == null || transfer(transport)) && transport.flush();
     }
 
     @Override

@@ -22,8 +22,23 @@ final class PlainTransport implements Transport {
     }
 
     @Override
-    public void handshake() {
-        // cleartext has none
+    public boolean handshake() {
+        return true; // cleartext has none
+    }
+
+    @Override
+    public boolean hasBufferedInput() {
+        return false;
+    }
+
+    @Override
+    public boolean flush() {
+        return true; // nothing is held back
+    }
+
+    @Override
+    public boolean holdsOutput() {
+        return false;
     }
 
     @Override
@@ -32,18 +47,8 @@ final class PlainTransport implements Transport {
     }
 
     @Override
-    public int write(ByteBuffer from) throws IOException {
-        return channel.write(from);
-    }
-
-    @Override
     public long write(ByteBuffer[] from, int offset, int length) throws IOException {
         return channel.write(from, offset, length);
-    }
-
-    @Override
-    public long write(ByteBuffer[] from) throws IOException {
-        return channel.write(from);
     }
 
     @Override

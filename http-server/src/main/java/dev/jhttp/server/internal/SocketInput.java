@@ -47,18 +47,6 @@ final class SocketInput {
         this.transport = transport;
     }
 
-    /**
-     * Completes the transport's handshake by {@code deadlineNanos}.
-     *
-     * @throws SocketTimeoutException if the deadline passes first
-     */
-    void handshake(long deadlineNanos) throws IOException {
-        guarded(deadlineNanos, () -> {
-            transport.handshake();
-            return 0;
-        });
-    }
-
     /** Feeds the buffered bytes to {@code parser}, if there are any; null when there are none. */
     ParseResult<Request> feedHead(RequestParser parser) {
         return buffer.hasRemaining() ? parser.feedHead(buffer) : null;
@@ -174,7 +162,7 @@ final class SocketInput {
         return read;
     }
 
-    /** A read, or a handshake, that blocks. */
+    /** A read that blocks. */
     @FunctionalInterface
     private interface BlockingRead {
         int run() throws IOException;

@@ -3,6 +3,7 @@ package dev.jhttp.server.internal;
 import dev.jhttp.server.tls.TlsDetails;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.FileChannel;
 import java.nio.channels.GatheringByteChannel;
@@ -18,8 +19,30 @@ interface Transport extends ByteChannel, GatheringByteChannel {
     /** The socket underneath, for what the application's bytes do not concern: deadlines, lingering, closing. */
     SocketChannel channel();
 
-    /** Completes the handshake, if the transport has one, before the first read. */
-    void handshake() throws IOException;
+    /**
+     * Advances the handshake, if the transport has one, before the first read: on a blocking socket to its end; on a
+     * non-blocking one as far as the socket allows now. True once it is complete.
+     */
+    boolean handshake() throws IOException;
+
+    /** Whether bytes already read from the socket hold more for {@link #read} (TLS: whole records not yet decrypted). */
+    boolean hasBufferedInput();
+
+    /** Writes what the transport holds back (as much as a non-blocking socket takes); true when nothing is left. */
+    boolean flush() throws IOException;
+
+    /** Whether output waits for the socket to take it, after a write to a non-blocking socket. */
+    boolean holdsOutput();
+
+    @Override
+    default int write(ByteBuffer from) throws IOException {
+        return (int) write(new ByteBuffer[] {from}, 0, 1);
+    }
+
+    @Override
+    default long write(ByteBuffer[] from) throws IOException {
+        return write(from, 0, from.length);
+    }
 
     /**
      * Sends up to {@code count} bytes of {@code file} from {@code position}: how many were sent (0 if the socket

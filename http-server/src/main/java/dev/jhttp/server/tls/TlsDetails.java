@@ -1,5 +1,9 @@
 package dev.jhttp.server.tls;
 
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,5 +22,16 @@ public record TlsDetails(String protocol, String cipherSuite, String application
         Objects.requireNonNull(cipherSuite, "cipherSuite");
         Objects.requireNonNull(applicationProtocol, "applicationProtocol");
         Objects.requireNonNull(serverName, "serverName");
+    }
+
+    /** What {@code engine}'s completed handshake agreed on. */
+    public static TlsDetails of(SSLEngine engine) {
+        SSLSession session = engine.getSession();
+        Optional<String> serverName = session instanceof ExtendedSSLSession extended
+                ? extended.getRequestedServerNames().stream().filter(SNIHostName.class::isInstance)
+                        .map(name -> ((SNIHostName) name).getAsciiName()).findFirst()
+                : Optional.empty();
+        String alpn = engine.getApplicationProtocol();
+        return new TlsDetails(session.getProtocol(), session.getCipherSuite(), alpn == null ? "" : alpn, serverName);
     }
 }

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Clients nobody on this team wrote, over https: curl, openssl s_client, wget, the JDK's HttpClient, OkHttp. */
+/**
+ * Clients nobody on this team wrote, over https: curl, openssl s_client (versions, ALPN, session resumption), wget,
+ * the JDK's HttpClient, OkHttp.
+ */
 class TlsClientsTest {
     private static TestCertificate certificate;
 
@@ -85,6 +88,35 @@ class TlsClientsTest {
             assertThat(accepted.get(1).output()).contains("New, TLSv1.3, Cipher is TLS_AES_128_GCM_SHA256")
                     .contains("ALPN protocol: http/1.1");
             assertThat(refused).allSatisfy(ran -> assertThat(ran.output()).contains("alert protocol version"));
+        }
+    }
+
+    @Test
+    void opensslResumesItsSessionWithTls13AndTls12(@TempDir Path sessions) throws Exception {
+        try (TestServer server = start()) {
+            String address = "127.0.0.1:" + server.port();
+            List<String> lines = new ArrayList<>();
+            for (String version : List.of("-tls1_3", "-tls1_2")) {
+                Path session = sessions.resolve(version + ".pem");
+                // A request that closes the connection: the client reads until then, so a TLS 1.3 ticket arrives.
+                for (String use : List.of("-sess_out", "-sess_in")) {
+                    Process openssl = new ProcessBuilder("openssl", "s_client", "-connect", address, version,
+                            "-ign_eof", use, session.toString()).redirectErrorStream(true).start();
+                    openssl.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    openssl.getOutputStream().close();
+                    String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    lines.add(output.lines().filter(line -> line.matches("(New|Reused), TLSv1\\.[23],.*"))
+                            .findFirst().orElse(output));
+                }
+            }
+
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(0)).startsWith("New, TLSv1.3");
+            assertThat(lines.get(1)).startsWith("Reused, TLSv1.3");
+            assertThat(lines.get(2)).startsWith("New, TLSv1.2");
+            assertThat(lines.get(3)).startsWith("Reused, TLSv1.2");
         }
     }
 

@@ -50,6 +50,8 @@ public final class TlsConfig {
     private final List<String> protocols;
     private final List<String> cipherSuites;
     private final Duration handshakeTimeout;
+    /** The suites this JDK has, of those configured, for each new engine. */
+    private final String[] enabledSuites;
 
     private TlsConfig(ServerCertificate certificate, Map<String, ServerCertificate> byHost, SSLContext context,
                       List<String> protocols, List<String> cipherSuites, Duration handshakeTimeout) {
@@ -59,6 +61,8 @@ public final class TlsConfig {
         this.protocols = protocols;
         this.cipherSuites = cipherSuites;
         this.handshakeTimeout = handshakeTimeout;
+        List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+        this.enabledSuites = cipherSuites.stream().filter(supported::contains).toArray(String[]::new);
     }
 
     /**
@@ -155,7 +159,7 @@ public final class TlsConfig {
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(protocols.toArray(String[]::new));
-        parameters.setCipherSuites(cipherSuites.stream().filter(supportedSuites()::contains).toArray(String[]::new));
+        parameters.setCipherSuites(enabledSuites);
         parameters.setUseCipherSuitesOrder(true);
         engine.setSSLParameters(parameters);
         engine.setHandshakeApplicationProtocolSelector((ignored, offered) -> {
@@ -165,10 +169,6 @@ public final class TlsConfig {
             return APPLICATION_PROTOCOLS.stream().filter(offered::contains).findFirst().orElse(null);
         });
         return engine;
-    }
-
-    private List<String> supportedSuites() {
-        return Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
     }
 
     private static SSLContext context(ServerCertificate certificate, Map<String, ServerCertificate> byHost)

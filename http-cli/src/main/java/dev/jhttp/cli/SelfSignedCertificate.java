@@ -66,7 +66,8 @@ final class SelfSignedCertificate {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
-        X509Certificate made = certificate(pair);
+        Instant now = Instant.now();
+        X509Certificate made = certificate(pair, now.minus(Duration.ofDays(1)), now.plus(VALIDITY));
         write(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         write(certificate, pem("CERTIFICATE", made.getEncoded()));
         return ServerCertificate.of(List.of(made), pair.getPrivate());
@@ -77,12 +78,13 @@ final class SelfSignedCertificate {
         return pem("CERTIFICATE", certificate.getEncoded());
     }
 
-    private static X509Certificate certificate(KeyPair pair) throws GeneralSecurityException {
+    /** A certificate for localhost with {@code pair}'s key, valid from {@code notBefore} to {@code notAfter}. */
+    static X509Certificate certificate(KeyPair pair, Instant notBefore, Instant notAfter)
+            throws GeneralSecurityException {
         X500Name name = new X500Name("O=jhttp self-signed,CN=localhost");
-        Instant now = Instant.now();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                new BigInteger(64, new SecureRandom()).setBit(63), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(VALIDITY)), name, pair.getPublic());
+                new BigInteger(64, new SecureRandom()).setBit(63), Date.from(notBefore), Date.from(notAfter), name,
+                pair.getPublic());
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                     new GeneralName(GeneralName.dNSName, "localhost"),
@@ -99,7 +101,8 @@ final class SelfSignedCertificate {
         }
     }
 
-    private static String pem(String label, byte[] der) {
+    /** {@code der} as a PEM block labelled {@code label} (RFC 7468). */
+    static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";

@@ -15,9 +15,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +127,26 @@ class TlsOptionsTest {
         }
         assertError(CliRun.finished("--route", "/echo", "--hsts"), "jhttp: --hsts and --redirect-http need https: "
                 + "add --tls-self-signed, --tls-cert/--tls-key or --tls-keystore");
+    }
+
+    @Test
+    void anExpiredCertificateIsServedWithAWarning() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Instant now = Instant.now();
+        X509Certificate expired = SelfSignedCertificate.certificate(pair, now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(1)));
+        Path certificate = Files.writeString(folder.resolve("expired.pem"), SelfSignedCertificate.pem(expired));
+        Path key = Files.writeString(folder.resolve("expired-key.pem"),
+                SelfSignedCertificate.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+
+        try (CliRun run = CliRun.start("--route", "/echo", "-p", "0", "--ready-json", "--tls-cert",
+                certificate.toString(), "--tls-key", key.toString())) {
+            assertThat(run.port()).isPositive();
+            assertThat(run.err()).startsWith("jhttp: warning: the TLS certificate expired on ")
+                    .endsWith("; clients will refuse it" + System.lineSeparator());
+        }
     }
 
     @Test

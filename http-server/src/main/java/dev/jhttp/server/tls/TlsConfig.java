@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a listener speaks TLS: the certificates it presents (one by default, others by SNI host name), the protocol
@@ -142,11 +141,6 @@ public final class TlsConfig {
 
     public Duration handshakeTimeout() {
         return handshakeTimeout;
-    }
-
-    /** The default certificate, when this configuration was not made from an {@code SSLContext}. */
-    public Optional<ServerCertificate> certificate() {
-        return Optional.ofNullable(certificate);
     }
 
     /**

@@ -60,7 +60,28 @@ public enum H2Violation {
      * A field block larger than the reader's limit, or split into more frames than any honest sender needs: the
      * CONTINUATION flood of CVE-2024-27316 and its family.
      */
-    FIELD_BLOCK_TOO_LARGE(ENHANCE_YOUR_CALM, CONNECTION, "RFC 9113 §10.5.1", "field block too large");
+    FIELD_BLOCK_TOO_LARGE(ENHANCE_YOUR_CALM, CONNECTION, "RFC 9113 §10.5.1", "field block too large"),
+    /** A field name that is empty, holds a character outside {@code tchar}, or a colon. */
+    INVALID_FIELD_NAME(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2.1", "invalid field name"),
+    UPPERCASE_FIELD_NAME(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2", "uppercase field name"),
+    /** A field value with a control character (NUL, CR and LF among them) or leading or trailing whitespace. */
+    INVALID_FIELD_VALUE(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2.1", "invalid field value"),
+    /** Connection, Keep-Alive, Proxy-Connection, Transfer-Encoding or Upgrade. */
+    CONNECTION_SPECIFIC_FIELD(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2.2", "connection-specific field"),
+    TE_NOT_TRAILERS(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2.2", "TE other than trailers"),
+    PSEUDO_HEADER_AFTER_FIELD(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3", "pseudo-header after a regular field"),
+    /** A pseudo-header not defined for requests, {@code :status} included. */
+    UNKNOWN_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3", "undefined pseudo-header"),
+    DUPLICATE_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3", "repeated pseudo-header"),
+    PSEUDO_HEADER_IN_TRAILERS(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.1", "pseudo-header in trailers"),
+    MISSING_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.1", "missing :method, :scheme or :path"),
+    /** A {@code :method}, {@code :scheme}, {@code :authority} or {@code :path} outside its grammar. */
+    INVALID_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.1", "invalid pseudo-header value"),
+    /** A CONNECT request with {@code :scheme} or {@code :path}, or without {@code :authority}. */
+    INVALID_CONNECT(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.5", "malformed CONNECT request"),
+    HOST_DIFFERS_FROM_AUTHORITY(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.1", "Host differs from :authority"),
+    /** A content-length that is not one decimal number, or that differs from the length of the DATA received. */
+    CONTENT_LENGTH_MISMATCH(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.1.1", "content-length does not match");
 
     /** What an error ends. */
     public enum Scope {

@@ -22,14 +22,16 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Java snippets, exactly as written there: each compiles as the body of a method, and the parsing one
- * runs and prints what the README says it prints. (The server snippets serve until killed; ReadmeExampleTest checks
+ * The README's Java snippets, exactly as written there: each compiles as the body of a method, and the two parsing
+ * ones (HTTP/1.1, HTTP/2) run and print what the README says they print. (The server snippets serve until killed; ReadmeExampleTest checks
  * what the cleartext one does, TlsServerTest what the https one does.)
  */
 class ReadmeSnippetsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
     private static final String IMPORTS = """
             import dev.jhttp.core.*;
+            import dev.jhttp.core.h2.*;
+            import dev.jhttp.core.hpack.*;
             import dev.jhttp.core.parse.*;
             import dev.jhttp.server.*;
             import dev.jhttp.server.files.*;
@@ -40,12 +42,13 @@ class ReadmeSnippetsTest {
             import java.nio.charset.StandardCharsets;
             import java.nio.file.Files;
             import java.nio.file.Path;
+            import java.util.List;
             """;
 
     @Test
-    void everySnippetCompilesAndTheParsingLoopPrintsWhatTheReadmeSays(@TempDir Path work) throws Exception {
+    void everySnippetCompilesAndTheParsingLoopsPrintWhatTheReadmeSays(@TempDir Path work) throws Exception {
         List<String> snippets = snippets();
-        assertThat(snippets).hasSize(3);
+        assertThat(snippets).hasSize(4);
         Path sources = Files.createDirectories(work.resolve("src"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();
@@ -64,6 +67,7 @@ class ReadmeSnippetsTest {
         assertThat(exit).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
         assertThat(run(classes, "Snippet0")).isEqualTo("GET /hello jhttp\nPOST /notes -\n");
+        assertThat(run(classes, "Snippet1")).isEqualTo("HTTP/2 GET /hello localhost\n");
     }
 
     private static List<String> snippets() throws IOException {

@@ -75,6 +75,8 @@ public enum H2Violation {
     DUPLICATE_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3", "repeated pseudo-header"),
     PSEUDO_HEADER_IN_TRAILERS(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.1", "pseudo-header in trailers"),
     MISSING_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.1", "missing :method, :scheme or :path"),
+    /** A response without one {@code :status} of three digits. */
+    INVALID_STATUS(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.2", "missing or invalid :status"),
     /** A {@code :method}, {@code :scheme}, {@code :authority} or {@code :path} outside its grammar. */
     INVALID_PSEUDO_HEADER(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.3.1", "invalid pseudo-header value"),
     /** A CONNECT request with {@code :scheme} or {@code :path}, or without {@code :authority}. */

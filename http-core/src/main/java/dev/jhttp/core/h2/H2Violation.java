@@ -1,9 +1,13 @@
 package dev.jhttp.core.h2;
 
+import static dev.jhttp.core.h2.ErrorCode.COMPRESSION_ERROR;
 import static dev.jhttp.core.h2.ErrorCode.ENHANCE_YOUR_CALM;
 import static dev.jhttp.core.h2.ErrorCode.FLOW_CONTROL_ERROR;
 import static dev.jhttp.core.h2.ErrorCode.FRAME_SIZE_ERROR;
 import static dev.jhttp.core.h2.ErrorCode.PROTOCOL_ERROR;
+import static dev.jhttp.core.h2.ErrorCode.REFUSED_STREAM;
+import static dev.jhttp.core.h2.ErrorCode.SETTINGS_TIMEOUT;
+import static dev.jhttp.core.h2.ErrorCode.STREAM_CLOSED;
 import static dev.jhttp.core.h2.H2Violation.Scope.CONNECTION;
 import static dev.jhttp.core.h2.H2Violation.Scope.STREAM;
 
@@ -19,6 +23,9 @@ import static dev.jhttp.core.h2.H2Violation.Scope.STREAM;
  * }
  */
 public enum H2Violation {
+    /** The connection did not start with {@code PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n}. */
+    INVALID_PREFACE(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §3.4", "invalid connection preface"),
+    SETTINGS_NOT_FIRST(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §3.4", "first frame is not SETTINGS"),
     FRAME_TOO_LARGE(FRAME_SIZE_ERROR, CONNECTION, "RFC 9113 §4.2", "frame larger than SETTINGS_MAX_FRAME_SIZE"),
     FRAME_TOO_SHORT(FRAME_SIZE_ERROR, CONNECTION, "RFC 9113 §4.2", "frame too short for its fields"),
     DATA_ON_STREAM_ZERO(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §6.1", "DATA on stream 0"),
@@ -61,6 +68,37 @@ public enum H2Violation {
      * CONTINUATION flood of CVE-2024-27316 and its family.
      */
     FIELD_BLOCK_TOO_LARGE(ENHANCE_YOUR_CALM, CONNECTION, "RFC 9113 §10.5.1", "field block too large"),
+    /** A stream opened with an even identifier, which only servers use. */
+    EVEN_STREAM_ID(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §5.1.1", "client stream with an even identifier"),
+    /** A new stream whose identifier is not above every stream the client opened before. */
+    STREAM_ID_NOT_INCREASING(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §5.1.1", "stream identifier not increasing"),
+    /** DATA, RST_STREAM or WINDOW_UPDATE on a stream the client has not opened. */
+    FRAME_ON_IDLE_STREAM(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §5.1", "frame on an idle stream"),
+    /** DATA on a stream the client has ended (half-closed remote) or that is closed. */
+    DATA_ON_CLOSED_STREAM(STREAM_CLOSED, STREAM, "RFC 9113 §5.1", "DATA on a closed stream"),
+    /** HEADERS on a stream that is closed, or whose client side has ended. */
+    HEADERS_ON_CLOSED_STREAM(STREAM_CLOSED, CONNECTION, "RFC 9113 §5.1", "HEADERS on a closed stream"),
+    /** A second HEADERS (trailers) without END_STREAM. */
+    TRAILERS_WITHOUT_END_STREAM(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.1", "trailers without END_STREAM"),
+    PUSH_PROMISE_FROM_CLIENT(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §8.4", "PUSH_PROMISE from a client"),
+    /** More streams open at once than SETTINGS_MAX_CONCURRENT_STREAMS allows. */
+    TOO_MANY_STREAMS(REFUSED_STREAM, STREAM, "RFC 9113 §5.1.2", "too many concurrent streams"),
+    STREAM_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, STREAM, "RFC 9113 §6.9.1", "DATA beyond the stream's window"),
+    CONNECTION_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, CONNECTION, "RFC 9113 §6.9.1",
+            "DATA beyond the connection's window"),
+    STREAM_WINDOW_OVERFLOW(FLOW_CONTROL_ERROR, STREAM, "RFC 9113 §6.9.1", "stream window above 2^31-1"),
+    CONNECTION_WINDOW_OVERFLOW(FLOW_CONTROL_ERROR, CONNECTION, "RFC 9113 §6.9.1",
+            "connection window above 2^31-1"),
+    /** A new SETTINGS_INITIAL_WINDOW_SIZE that takes a stream's window above 2^31-1. */
+    SETTINGS_WINDOW_OVERFLOW(FLOW_CONTROL_ERROR, CONNECTION, "RFC 9113 §6.9.2", "stream window above 2^31-1"),
+    /** A field block HPACK could not decode; the compression context is lost. */
+    HPACK_FAILED(COMPRESSION_ERROR, CONNECTION, "RFC 9113 §4.3", "field block could not be decoded"),
+    SETTINGS_NOT_ACKNOWLEDGED(SETTINGS_TIMEOUT, CONNECTION, "RFC 9113 §6.5.3", "SETTINGS not acknowledged in time"),
+    /**
+     * PING, SETTINGS, PRIORITY, WINDOW_UPDATE, empty DATA, or streams opened and reset, faster than any honest
+     * client sends them: the floods of CVE-2019-9512/9515/9518 and the rapid reset of CVE-2023-44487.
+     */
+    FLOOD(ENHANCE_YOUR_CALM, CONNECTION, "RFC 9113 §10.5", "too many frames that cost work and do nothing"),
     /** A field name that is empty, holds a character outside {@code tchar}, or a colon. */
     INVALID_FIELD_NAME(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2.1", "invalid field name"),
     UPPERCASE_FIELD_NAME(PROTOCOL_ERROR, STREAM, "RFC 9113 §8.2", "uppercase field name"),

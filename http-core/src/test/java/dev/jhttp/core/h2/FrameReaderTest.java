@@ -76,9 +76,20 @@ class FrameReaderTest {
         }
     }
 
+    /** Rules of connections and streams, which the server enforces and its HTTP/2 tests break one by one. */
+    private static final Set<H2Violation> SERVER_RULES = EnumSet.of(H2Violation.INVALID_PREFACE,
+            H2Violation.SETTINGS_NOT_FIRST, H2Violation.EVEN_STREAM_ID, H2Violation.STREAM_ID_NOT_INCREASING,
+            H2Violation.FRAME_ON_IDLE_STREAM, H2Violation.DATA_ON_CLOSED_STREAM, H2Violation.HEADERS_ON_CLOSED_STREAM,
+            H2Violation.TRAILERS_WITHOUT_END_STREAM, H2Violation.PUSH_PROMISE_FROM_CLIENT, H2Violation.TOO_MANY_STREAMS,
+            H2Violation.STREAM_WINDOW_EXCEEDED, H2Violation.CONNECTION_WINDOW_EXCEEDED,
+            H2Violation.STREAM_WINDOW_OVERFLOW, H2Violation.CONNECTION_WINDOW_OVERFLOW,
+            H2Violation.SETTINGS_WINDOW_OVERFLOW, H2Violation.HPACK_FAILED, H2Violation.SETTINGS_NOT_ACKNOWLEDGED,
+            H2Violation.FLOOD, H2Violation.CONTENT_LENGTH_MISMATCH);
+
     @Test
-    void everyViolationHasAnExampleHereOrInTheFieldRules() {
+    void everyViolationHasAnExampleHereInTheFieldRulesOrInTheServer() {
         Set<H2Violation> covered = EnumSet.copyOf(BREAKING.keySet());
+        covered.addAll(SERVER_RULES);
         covered.addAll(RequestFieldsTest.rules());
         covered.add(H2Violation.PSEUDO_HEADER_IN_TRAILERS);   // RequestFieldsTest.trailersHoldNoPseudoHeaders
         covered.add(H2Violation.INVALID_STATUS);   // ResponseFieldsTest

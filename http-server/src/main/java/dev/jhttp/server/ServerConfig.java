@@ -28,10 +28,11 @@ import java.util.Optional;
  * @param limits                   the parser's limits
  * @param serverName               the {@code Server} header value, or empty for none
  * @param tls                      TLS for the listener (https), or empty for cleartext
+ * @param http2                    HTTP/2 on the listener, and its limits
  */
 public record ServerConfig(InetSocketAddress address, int maxConnections, Duration headTimeout, Duration idleTimeout,
                            Duration bodyTimeout, Duration writeTimeout, int maxRequestsPerConnection,
-                           ParserLimits limits, String serverName, Optional<TlsConfig> tls) {
+                           ParserLimits limits, String serverName, Optional<TlsConfig> tls, Http2Config http2) {
     /**
      * @throws IllegalArgumentException if a count is below 1 or a timeout is not positive
      */
@@ -40,6 +41,7 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(http2, "http2");
         if (maxConnections < 1 || maxRequestsPerConnection < 1) {
             throw new IllegalArgumentException("maxConnections and maxRequestsPerConnection must be at least 1");
         }
@@ -52,17 +54,17 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     /**
      * Loopback port 8080, 10,000 connections, head 10 s, idle 30 s, body read 30 s, write 60 s, 10,000 requests per
-     * connection, default parser limits, {@code Server: jhttp}, cleartext.
+     * connection, default parser limits, {@code Server: jhttp}, cleartext, HTTP/2 (h2c) with its defaults.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 10_000,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                10_000, ParserLimits.defaults(), "jhttp", Optional.empty());
+                10_000, ParserLimits.defaults(), "jhttp", Optional.empty(), Http2Config.defaults());
     }
 
     public ServerConfig withAddress(InetSocketAddress value) {
         return new ServerConfig(value, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withPort(int port) {
@@ -71,47 +73,53 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(address, value, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withHeadTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, value, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, value, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withBodyTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, value, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withWriteTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, value,
-                maxRequestsPerConnection, limits, serverName, tls);
+                maxRequestsPerConnection, limits, serverName, tls, http2);
     }
 
     public ServerConfig withMaxRequestsPerConnection(int value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                value, limits, serverName, tls);
+                value, limits, serverName, tls, http2);
     }
 
     public ServerConfig withLimits(ParserLimits value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, value, serverName, tls);
+                maxRequestsPerConnection, value, serverName, tls, http2);
     }
 
     public ServerConfig withServerName(String value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, value, tls);
+                maxRequestsPerConnection, limits, value, tls, http2);
     }
 
     /** Serves https with {@code value}: every connection starts with a TLS handshake. */
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, Optional.of(value));
+                maxRequestsPerConnection, limits, serverName, Optional.of(value), http2);
+    }
+
+    /** HTTP/2 as {@code value} says: on or off, h2c or not, and the limits. */
+    public ServerConfig withHttp2(Http2Config value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName, tls, value);
     }
 }

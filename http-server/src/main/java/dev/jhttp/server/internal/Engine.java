@@ -2,8 +2,6 @@ package dev.jhttp.server.internal;
 
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
-import dev.jhttp.core.Request;
-import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.write.ResponseWriter;
 import dev.jhttp.server.Handler;
@@ -31,6 +29,9 @@ import java.util.stream.Stream;
  * thread of its own gets a virtual thread named {@code jhttp-conn-N}.
  */
 public final class Engine {
+    /** What ALPN offers (RFC 7301), in the server's order of preference. */
+    private static final List<String> H2_AND_HTTP_1_1 = List.of("h2", "http/1.1");
+    private static final List<String> HTTP_1_1 = List.of("http/1.1");
     private static final long MAX_SWEEP_MILLIS = 500;
     private static final long MIN_SWEEP_MILLIS = 10;
 
@@ -119,7 +120,8 @@ public final class Engine {
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "could not set TCP_NODELAY: " + e);
         }
-        Transport transport = config.tls().<Transport>map(tls -> new TlsTransport(channel, tls.newEngine()))
+        Transport transport = config.tls().<Transport>map(tls -> new TlsTransport(channel,
+                        tls.newEngine(config.http2().offeredOn(true) ? H2_AND_HTTP_1_1 : HTTP_1_1)))
                 .orElseGet(() -> new PlainTransport(channel));
         LoopConnection connection = new LoopConnection(transport, nextId.incrementAndGet(), this, loop);
         connections.add(connection);
@@ -141,16 +143,16 @@ public final class Engine {
     }
 
     /** {@code from} goes on as {@code to}, on a thread of its own; its permit goes with it. */
-    void adopt(Connection to, LoopConnection from) {
+    void adopt(OpenConnection to, LoopConnection from) {
         connections.add(to);
         connections.remove(from);
     }
 
-    /** Starts the thread of a connection {@code loop} handed off; see {@link Connection#serve}. */
-    void startThread(Connection connection, EventLoop loop, int served, Request head, Response answer) {
-        Thread.ofVirtual().name("jhttp-conn-" + connection.id()).start(() -> {
+    /** Starts the thread, named {@code name}, that serves a connection {@code loop} handed off. */
+    void startThread(OpenConnection connection, EventLoop loop, String name, Runnable serve) {
+        Thread.ofVirtual().name(name).start(() -> {
             try {
-                connection.serve(served, head, answer);
+                serve.run();
             } finally {
                 permits.release();
                 loop.forgetThreaded(connection);

@@ -1,8 +1,5 @@
 package dev.jhttp.server.internal;
 
-import dev.jhttp.core.Request;
-import dev.jhttp.core.Response;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.ClosedChannelException;
@@ -22,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * One of the engine's I/O threads, one per core: a selector over the listening socket and the connections it accepted.
  * It serves a connection's requests itself while they need no thread ({@link LoopConnection}), hands a connection
- * to a virtual thread of its own when one does ({@link Connection}), and enforces the deadlines of every connection
+ * to a virtual thread of its own when one does ({@link Connection}, or {@link H2Connection} for HTTP/2), and enforces the deadlines of every connection
  * it accepted, wherever served. Serving on the loop saves what a thread per connection costs on each request: the
  * read that finds nothing, re-arming the poller, parking and waking the thread, often on another core.
  */
@@ -30,7 +27,8 @@ final class EventLoop implements Runnable {
     /** Connections accepted in a row before the loop serves the ones it has. */
     private static final int ACCEPT_BATCH = 64;
 
-    private record HandOff(Connection connection, int served, Request head, Response answer) {
+    /** A connection going to a thread named {@code name}, which runs {@code serve}. */
+    private record HandOff(OpenConnection connection, String name, Runnable serve) {
     }
 
     private final Engine engine;
@@ -100,19 +98,19 @@ final class EventLoop implements Runnable {
     }
 
     /** A thread-served connection of this loop closed; any thread. */
-    void forgetThreaded(Connection connection) {
+    void forgetThreaded(OpenConnection connection) {
         execute(() -> watched.remove(connection));
     }
 
     /**
-     * {@code from}, whose key is cancelled, goes to a virtual thread as {@code to} once the selector has let go of its
-     * channel; that thread serves request number {@code served}, {@code head}, answering {@code answer} if given.
+     * {@code from}, whose key is cancelled, goes to a virtual thread named {@code name} as {@code to} once the
+     * selector has let go of its channel; that thread runs {@code serve}.
      */
-    void handOff(Connection to, LoopConnection from, int served, Request head, Response answer) {
+    void handOff(OpenConnection to, LoopConnection from, String name, Runnable serve) {
         engine.adopt(to, from);
         watched.remove(from);
         watched.add(to);
-        handOffs.add(new HandOff(to, served, head, answer));
+        handOffs.add(new HandOff(to, name, serve));
     }
 
     private void serveSelected() throws IOException {
@@ -192,7 +190,7 @@ final class EventLoop implements Runnable {
         }
         selector.selectNow(); // completes the cancellation of their keys; what it selects is served next turn
         for (HandOff handOff : handOffs) {
-            engine.startThread(handOff.connection(), this, handOff.served(), handOff.head(), handOff.answer());
+            engine.startThread(handOff.connection(), this, handOff.name(), handOff.serve());
         }
         handOffs.clear();
     }

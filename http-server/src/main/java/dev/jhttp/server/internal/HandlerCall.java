@@ -30,7 +30,7 @@ final class HandlerCall {
      * @param content the request's content as the handler reads it, or null when it has none
      */
     static Response respond(Engine engine, Transport transport, long connectionId, int requestNumber,
-                            Request request, RequestContent content) {
+                            Request request, ClientContent content) {
         Socket socket = transport.channel().socket();
         RequestContext context = new RequestContext((InetSocketAddress) socket.getRemoteSocketAddress(),
                 (InetSocketAddress) socket.getLocalSocketAddress(), connectionId, requestNumber, Instant.now(),

@@ -65,6 +65,10 @@ final class LoopConnection implements OpenConnection {
     private PendingOutput output;
     private Then then;
     private int lingered;
+    /** Whether the first bytes may still be the HTTP/2 preface (cleartext with h2c on, before the first request). */
+    private boolean h2c;
+    /** Whether the buffered bytes are a partial preface that needs more input. */
+    private boolean prefacePending;
 
     LoopConnection(Transport transport, long id, Engine engine, EventLoop loop) {
         this.transport = transport;
@@ -80,6 +84,7 @@ final class LoopConnection implements OpenConnection {
         this.deadline = System.nanoTime() + engine.config().tls().map(tls -> tls.handshakeTimeout())
                 .orElse(engine.config().headTimeout()).toNanos();
         this.headDeadlineSet = state == State.READING;
+        this.h2c = engine.config().tls().isEmpty() && engine.config().http2().offeredOn(false);
     }
 
     void attach(SelectionKey key) {
@@ -103,6 +108,7 @@ final class LoopConnection implements OpenConnection {
                     close();
                     return;
                 }
+                prefacePending = false;
                 serveBuffered();
                 awaitInput();
             }
@@ -136,6 +142,10 @@ final class LoopConnection implements OpenConnection {
             lingerAfter(channel::shutdownOutput);
             return;
         }
+        if (transport.tls().map(tls -> tls.applicationProtocol().equals("h2")).orElse(false)) {
+            handOffHttp2(false);   // RFC 9113 §3.2: ALPN chose h2
+            return;
+        }
         state = State.READING;
         deadline = System.nanoTime() + engine.config().headTimeout().toNanos();
         headDeadlineSet = true;
@@ -156,7 +166,7 @@ final class LoopConnection implements OpenConnection {
 
     /** Whether requests already read wait to be served (pipelined beyond the last batch). */
     boolean hasBufferedRequests() {
-        return state == State.READING && (input.hasBuffered() || transport.hasBufferedInput());
+        return state == State.READING && !prefacePending && (input.hasBuffered() || transport.hasBufferedInput());
     }
 
     /** Serves the requests already read, up to a batch; the loop calls again while {@link #hasBufferedRequests}. */
@@ -164,6 +174,20 @@ final class LoopConnection implements OpenConnection {
         for (int i = 0; i < FAIRNESS_BATCH && state == State.READING && hasBufferedRequests(); i++) {
             if (!input.hasBuffered() && input.fillAvailable() <= 0) {
                 return; // the transport's records are not whole yet
+            }
+            if (served == 0 && !parser.isStarted() && h2c) {
+                // RFC 9113 §3.3: with prior knowledge, a cleartext connection starts with the HTTP/2 preface.
+                switch (input.matchPreface()) {
+                    case COMPLETE -> {
+                        handOffHttp2(true);
+                        return;
+                    }
+                    case PARTIAL -> {
+                        prefacePending = true;   // wait for the rest before deciding
+                        return;
+                    }
+                    case MISMATCH -> h2c = false;
+                }
             }
             ParseResult<Request> result = input.feedHead(parser);
             if (result instanceof ParseResult.Complete<Request>(Request head)) {
@@ -213,7 +237,17 @@ final class LoopConnection implements OpenConnection {
     private void handOff(Request head, Response response) {
         state = State.GONE;
         key.cancel();
-        loop.handOff(new Connection(transport, id, engine, input, parser), this, served, head, response);
+        Connection connection = new Connection(transport, id, engine, input, parser);
+        int number = served;
+        loop.handOff(connection, this, "jhttp-conn-" + id, () -> connection.serve(number, head, response));
+    }
+
+    /** To a thread of its own that speaks HTTP/2; {@code prefaceRead} when the client's preface is consumed (h2c). */
+    private void handOffHttp2(boolean prefaceRead) {
+        state = State.GONE;
+        key.cancel();
+        H2Connection connection = new H2Connection(transport, id, engine, input);
+        loop.handOff(connection, this, "jhttp-h2-" + id, () -> connection.serve(prefaceRead));
     }
 
     private void write(PendingOutput pending, Then next) throws IOException {

@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
  * rules. {@code 100 Continue} goes out on the first read, so a client that waits for it sends nothing the handler
  * does not want. Afterwards the connection asks whether it ended cleanly, failed or timed out.
  */
-final class RequestContent extends InputStream {
+final class RequestContent extends InputStream implements ClientContent {
     private static final int DRAIN_LIMIT = 64 * 1024;
     private static final int DRAIN_READ_TIMEOUT_MILLIS = 1000;
 
@@ -132,7 +132,8 @@ final class RequestContent extends InputStream {
     }
 
     /** Whether the client spoiled the content: malformed, late, or cut off. */
-    boolean spoiledByClient() {
+    @Override
+    public boolean spoiledByClient() {
         return failure != null || timedOut || disconnected;
     }
 

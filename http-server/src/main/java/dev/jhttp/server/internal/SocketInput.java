@@ -2,6 +2,9 @@ package dev.jhttp.server.internal;
 
 import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
+import dev.jhttp.core.h2.ConnectionPreface;
+import dev.jhttp.core.h2.FrameReader;
+import dev.jhttp.core.h2.FrameResult;
 import dev.jhttp.core.parse.ContentDecoder;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
@@ -50,6 +53,16 @@ final class SocketInput {
     /** Feeds the buffered bytes to {@code parser}, if there are any; null when there are none. */
     ParseResult<Request> feedHead(RequestParser parser) {
         return buffer.hasRemaining() ? parser.feedHead(buffer) : null;
+    }
+
+    /** Feeds the buffered bytes to an HTTP/2 frame reader. */
+    FrameResult readFrame(FrameReader reader) {
+        return reader.read(buffer);
+    }
+
+    /** How the buffered bytes compare with the HTTP/2 connection preface, which is consumed when complete. */
+    ConnectionPreface.Match matchPreface() {
+        return ConnectionPreface.match(buffer);
     }
 
     /** Decodes buffered content into {@code out}. */
@@ -134,6 +147,15 @@ final class SocketInput {
         if (deadline != 0 && deadline != TIMED_OUT && now - deadline > 0
                 && READ_DEADLINE.compareAndSet(this, deadline, TIMED_OUT)) {
             transport.channel().shutdownInput();
+        }
+    }
+
+    /** Brings the deadline of a blocked read forward to {@code deadlineNanos}, if it is later; from any thread. */
+    void shortenRead(long deadlineNanos) {
+        long deadline = readDeadline;
+        while (deadline != 0 && deadline != TIMED_OUT && deadlineNanos - deadline < 0
+                && !READ_DEADLINE.compareAndSet(this, deadline, deadlineNanos)) {
+            deadline = readDeadline;
         }
     }
 

@@ -40,8 +40,8 @@ public final class TlsConfig {
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Sessions kept for resumption by session ID. */
     private static final int SESSION_CACHE = 2048;
-    /** The protocols offered by ALPN (RFC 7301), in the server's order of preference. */
-    private static final List<String> APPLICATION_PROTOCOLS = List.of("http/1.1");
+    /** The protocols ALPN (RFC 7301) offers by default. */
+    private static final List<String> HTTP_1_1 = List.of("http/1.1");
 
     private final ServerCertificate certificate;
     private final Map<String, ServerCertificate> byHost;
@@ -143,16 +143,22 @@ public final class TlsConfig {
         return handshakeTimeout;
     }
 
-    /**
-     * A server-side engine for one connection, with these settings and ALPN: the first of the server's protocols
-     * that the client offers; none when the client offers none; a {@code no_application_protocol} alert when it
-     * offers only others (RFC 7301 §3.2).
-     */
+    /** A server-side engine for one connection that offers only {@code http/1.1}; see {@link #newEngine(List)}. */
     public SSLEngine newEngine() {
+        return newEngine(HTTP_1_1);
+    }
+
+    /**
+     * A server-side engine for one connection, with these settings and ALPN: the first of {@code applicationProtocols} (the
+     * server's order of preference, such as {@code h2, http/1.1}) that the client offers; none when the client
+     * offers none; a {@code no_application_protocol} alert when it offers only others (RFC 7301 §3.2).
+     */
+    public SSLEngine newEngine(List<String> applicationProtocols) {
+        List<String> preferred = List.copyOf(applicationProtocols);
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
-        parameters.setProtocols(protocols.toArray(String[]::new));
+        parameters.setProtocols(this.protocols.toArray(String[]::new));
         parameters.setCipherSuites(enabledSuites);
         parameters.setUseCipherSuitesOrder(true);
         engine.setSSLParameters(parameters);
@@ -160,7 +166,7 @@ public final class TlsConfig {
             if (offered.isEmpty()) {
                 return "";
             }
-            return APPLICATION_PROTOCOLS.stream().filter(offered::contains).findFirst().orElse(null);
+            return preferred.stream().filter(offered::contains).findFirst().orElse(null);
         });
         return engine;
     }

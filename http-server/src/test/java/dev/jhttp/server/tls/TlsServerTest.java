@@ -4,6 +4,7 @@ import dev.jhttp.core.Body;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.Http2Config;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.RequestContext;
 import dev.jhttp.server.ServerConfig;
@@ -65,7 +66,7 @@ class TlsServerTest {
         try (HttpServer server = start(localhost(), folder)) {
             TlsClient client = TlsClient.trusting("localhost-cert.pem");
             String withAlpn = TlsClient.get(client.connect(server.port(), TlsClient.serverName("localhost")
-                    .andThen(p -> p.setApplicationProtocols(new String[] {"h2", "http/1.1"}))), "/tls");
+                    .andThen(p -> p.setApplicationProtocols(new String[] {"http/1.1"}))), "/tls");
             String withoutAlpn = TlsClient.get(client.connect(server.port()), "/tls");
 
             assertThat(withAlpn).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nTLSv1.3 http/1.1 localhost "
@@ -124,8 +125,27 @@ class TlsServerTest {
             TlsClient client = TlsClient.trusting("localhost-cert.pem");
 
             // RFC 7301 §3.2: no protocol in common is a no_application_protocol alert.
+            assertThatThrownBy(() -> client.connect(server.port(), p -> p.setApplicationProtocols(
+                    new String[] {"spdy/3.1", "h3"}))).isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("no_application_protocol");
+        }
+        try (HttpServer server = HttpServer.create(ServerConfig.defaults().withPort(0).withTls(localhost())
+                .withHttp2(Http2Config.disabled()), handler(folder)).start()) {
+            TlsClient client = TlsClient.trusting("localhost-cert.pem");
             assertThatThrownBy(() -> client.connect(server.port(), p -> p.setApplicationProtocols(new String[] {"h2"})))
                     .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("no_application_protocol");
+        }
+    }
+
+    @Test
+    void prefersH2ToHttp11WhenTheClientOffersBoth(@TempDir Path folder) throws Exception {
+        try (HttpServer server = start(localhost(), folder)) {
+            TlsClient client = TlsClient.trusting("localhost-cert.pem");
+            SSLSocket socket = client.connect(server.port(), p -> p.setApplicationProtocols(
+                    new String[] {"http/1.1", "h2"}));
+            try (socket) {
+                assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+            }
         }
     }
 

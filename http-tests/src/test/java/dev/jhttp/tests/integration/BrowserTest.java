@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Debian's headless Chromium loads the demo site and a directory listing served by jhttp: every subresource loads,
  * the console stays clean, links navigate, and a screenshot of each page goes to http-tests/target/. It loads the
- * demo site over https too, trusting the test certificate's key alone, as a user who trusted the certificate would.
+ * demo site over https too (by HTTP/2, as ALPN chooses), trusting the test certificate's key alone, as a user who
+ * trusted the certificate would.
  */
 class BrowserTest {
     private static final List<String> ACCESS_LOG = new CopyOnWriteArrayList<>();
@@ -108,7 +109,7 @@ class BrowserTest {
     }
 
     @Test
-    void demoSiteLoadsOverHttpsAsASecureContext() throws Exception {
+    void demoSiteLoadsOverHttp2AndHttpsAsASecureContext() throws Exception {
         browser.get("https://localhost:" + https.port() + "/");
         assertThat(browser.getTitle()).isEqualTo("jhttp — it works");
         Await.until(() -> browser.findElement(By.id("echo-status")).getText().startsWith("/echo is mounted"),
@@ -116,7 +117,9 @@ class BrowserTest {
         JavascriptExecutor page = (JavascriptExecutor) browser;
 
         assertThat(page.executeScript("return location.protocol + ' ' + window.isSecureContext + ' '"
-                + "+ performance.getEntriesByType('navigation')[0].nextHopProtocol")).isEqualTo("https: true http/1.1");
+                + "+ performance.getEntriesByType('navigation')[0].nextHopProtocol")).isEqualTo("https: true h2");
+        assertThat(page.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(r => r.nextHopProtocol).filter(p => p !== 'h2').length")).isEqualTo(0L);
         assertThat(resourceStatuses()).isNotEmpty().allSatisfy(r -> assertThat(r.get("name").toString())
                 .startsWith("https://localhost:" + https.port() + "/"));
         assertThat(consoleErrors()).isEmpty();

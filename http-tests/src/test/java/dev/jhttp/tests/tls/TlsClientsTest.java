@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients nobody on this team wrote, over https: curl, openssl s_client (versions, ALPN, session resumption), wget,
- * the JDK's HttpClient, OkHttp.
+ * the JDK's HttpClient, OkHttp. Those that offer h2 get it: the server prefers it to http/1.1.
  */
 class TlsClientsTest {
     private static TestCertificate certificate;
@@ -61,7 +61,9 @@ class TlsClientsTest {
             Ran plain = run("curl", "-sS", "http://127.0.0.1:" + server.port() + "/echo");
 
             assertThat(trusted.exitCode()).as(trusted.output()).isZero();
-            assertThat(trusted.output()).contains("\"scheme\":\"https\"").contains("\"alpn\":\"http/1.1\"")
+            // curl offers h2 first, and the server prefers it.
+            assertThat(trusted.output()).contains("\"scheme\":\"https\"").contains("\"version\":\"HTTP/2\"")
+                    .contains("\"alpn\":\"h2\"")
                     .contains("\"serverName\":\"localhost\"");
             assertThat(untrusted.exitCode()).as("curl: (60) certificate problem").isEqualTo(60);
             assertThat(plain.output()).isEqualTo("This port speaks HTTPS: use an https:// URL.\n");
@@ -84,9 +86,9 @@ class TlsClientsTest {
             }
 
             assertThat(accepted.get(0).output()).containsPattern("New, TLSv1.2, Cipher is ECDHE-ECDSA-AES128-GCM")
-                    .contains("ALPN protocol: http/1.1");
+                    .contains("ALPN protocol: h2");
             assertThat(accepted.get(1).output()).contains("New, TLSv1.3, Cipher is TLS_AES_128_GCM_SHA256")
-                    .contains("ALPN protocol: http/1.1");
+                    .contains("ALPN protocol: h2");
             assertThat(refused).allSatisfy(ran -> assertThat(ran.output()).contains("alert protocol version"));
         }
     }
@@ -134,7 +136,7 @@ class TlsClientsTest {
             try (okhttp3.Response response = okHttp.newCall(new Request.Builder().url(uri.toString()).build())
                     .execute()) {
                 assertThat(response.code()).isEqualTo(200);
-                assertThat(response.protocol()).isEqualTo(okhttp3.Protocol.HTTP_1_1);
+                assertThat(response.protocol()).isEqualTo(okhttp3.Protocol.HTTP_2);
                 fromOkHttp = response.body().string();
             } finally {
                 okHttp.dispatcher().executorService().shutdown();
@@ -142,10 +144,9 @@ class TlsClientsTest {
             }
 
             assertThat(fromJdk.statusCode()).isEqualTo(200);
-            assertThat(fromJdk.version()).as("offered h2 and http/1.1, got http/1.1")
-                    .isEqualTo(HttpClient.Version.HTTP_1_1);
-            assertThat(fromJdk.body()).contains("\"protocol\":\"TLSv1.3\"");
-            assertThat(fromOkHttp).contains("\"scheme\":\"https\"").contains("\"alpn\":\"http/1.1\"");
+            assertThat(fromJdk.version()).as("offered h2 and http/1.1, got h2").isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(fromJdk.body()).contains("\"protocol\":\"TLSv1.3\"").contains("\"version\":\"HTTP/2\"");
+            assertThat(fromOkHttp).contains("\"scheme\":\"https\"").contains("\"alpn\":\"h2\"");
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.jhttp.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * HTTP/2 on a listener: whether it is offered (h2 by ALPN over TLS, h2c by prior knowledge in cleartext, RFC 9113
+ * §3.2–3.3), and the limits each connection announces in its SETTINGS and enforces.
+ *
+ * {@snippet :
+ * ServerConfig config = ServerConfig.defaults().withHttp2(Http2Config.defaults().withMaxConcurrentStreams(250));
+ * ServerConfig http11Only = ServerConfig.defaults().withHttp2(Http2Config.disabled());
+ * }
+ *
+ * @param enabled              whether HTTP/2 is offered at all
+ * @param cleartext            whether a cleartext listener takes h2c with prior knowledge
+ * @param maxConcurrentStreams streams a client may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS); more are
+ *                             refused with REFUSED_STREAM
+ * @param initialWindowSize    what each stream may send before the server asks for more
+ *                             (SETTINGS_INITIAL_WINDOW_SIZE); also bounds what a handler that does not read holds
+ * @param connectionWindowSize what all streams of a connection together may send ahead of the handlers reading it
+ * @param maxFieldBlockSize    compressed size of one field block, CONTINUATION frames included
+ * @param settingsTimeout      how long the client may take to acknowledge the server's SETTINGS (RFC 9113 §6.5.3)
+ */
+public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentStreams, int initialWindowSize,
+                          int connectionWindowSize, int maxFieldBlockSize, Duration settingsTimeout) {
+    private static final int MIN_FRAME = 16_384;
+
+    /**
+     * @throws IllegalArgumentException if a count is below 1, a window is outside 16 KiB..2^31-1, the field block
+     *     limit is below 16 KiB, or the timeout is not positive
+     */
+    public Http2Config {
+        Objects.requireNonNull(settingsTimeout, "settingsTimeout");
+        if (maxConcurrentStreams < 1) {
+            throw new IllegalArgumentException("maxConcurrentStreams < 1: " + maxConcurrentStreams);
+        }
+        if (initialWindowSize < MIN_FRAME || connectionWindowSize < MIN_FRAME) {
+            throw new IllegalArgumentException("windows below 16 KiB: " + initialWindowSize + ", "
+                    + connectionWindowSize);
+        }
+        if (maxFieldBlockSize < MIN_FRAME) {
+            throw new IllegalArgumentException("maxFieldBlockSize below 16 KiB: " + maxFieldBlockSize);
+        }
+        if (settingsTimeout.isNegative() || settingsTimeout.isZero()) {
+            throw new IllegalArgumentException("settingsTimeout must be positive: " + settingsTimeout);
+        }
+    }
+
+    /**
+     * On, h2c included; 100 streams, 256 KiB per stream and 1 MiB per connection of unread request content, field
+     * blocks up to 64 KiB, SETTINGS acknowledged within 10 s.
+     */
+    public static Http2Config defaults() {
+        return new Http2Config(true, true, 100, 256 * 1024, 1024 * 1024, 64 * 1024, Duration.ofSeconds(10));
+    }
+
+    /** HTTP/1.1 only. */
+    public static Http2Config disabled() {
+        return defaults().withEnabled(false);
+    }
+
+    public Http2Config withEnabled(boolean value) {
+        return new Http2Config(value, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    /** With {@code false}, a cleartext listener speaks HTTP/1.1 only; h2 over TLS is unaffected. */
+    public Http2Config withCleartext(boolean value) {
+        return new Http2Config(enabled, value, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withMaxConcurrentStreams(int value) {
+        return new Http2Config(enabled, cleartext, value, initialWindowSize, connectionWindowSize,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withInitialWindowSize(int value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, value, connectionWindowSize,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withConnectionWindowSize(int value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, value,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withMaxFieldBlockSize(int value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
+                value, settingsTimeout);
+    }
+
+    public Http2Config withSettingsTimeout(Duration value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
+                maxFieldBlockSize, value);
+    }
+
+    /** Whether a listener with TLS ({@code tls}) or without speaks HTTP/2. */
+    public boolean offeredOn(boolean tls) {
+        return enabled && (tls || cleartext);
+    }
+}

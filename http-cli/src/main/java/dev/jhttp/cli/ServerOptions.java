@@ -38,4 +38,7 @@ final class ServerOptions {
 
     @Mixin
     TlsOptions tls = new TlsOptions();
+
+    @Mixin
+    Http2Options http2 = new Http2Options();
 }

@@ -2,6 +2,7 @@ package dev.jhttp.cli;
 
 import dev.jhttp.cli.demo.Json;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.Http2Config;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
 import dev.jhttp.server.tls.HttpsRedirect;
@@ -54,7 +55,14 @@ final class ServerRunner {
             err.println("jhttp: " + e.getMessage());
             return BAD_ARGUMENTS;
         }
-        ServerConfig config = ServerConfig.defaults().withAddress(new InetSocketAddress(address, options.port));
+        ServerConfig config;
+        try {
+            config = ServerConfig.defaults().withAddress(new InetSocketAddress(address, options.port))
+                    .withHttp2(options.http2.config());
+        } catch (IllegalArgumentException e) {
+            err.println("jhttp: " + e.getMessage());
+            return BAD_ARGUMENTS;
+        }
         if (tls.isPresent()) {
             config = config.withTls(tls.get().config());
         }
@@ -108,6 +116,7 @@ final class ServerRunner {
     private static void announce(HttpServer server, HttpServer redirect, ServerOptions options, Path root,
                                  Optional<String> fingerprint, PrintWriter out, PrintWriter err) {
         List<String> urls = urls(fingerprint.isPresent() ? "https" : "http", server.address());
+        List<String> protocols = protocols(options.http2.config(), fingerprint.isPresent());
         if (options.readyJson) {
             Map<String, Object> ready = new LinkedHashMap<>();
             ready.put("port", server.port());
@@ -116,10 +125,12 @@ final class ServerRunner {
             ready.put("root", root == null ? null : root.toString());
             ready.put("tlsSha256", fingerprint.orElse(null));
             ready.put("redirectPort", redirect == null ? null : redirect.port());
+            ready.put("protocols", protocols);
             out.println(Json.object(ready));
         } else if (!options.quiet) {
             out.println((root == null ? "Serving demo routes" : "Serving " + root) + " at:");
             urls.forEach(url -> out.println("  " + url));
+            out.println("Protocols: " + String.join(", ", protocols));
             fingerprint.ifPresent(sha256 -> out.println("TLS certificate SHA-256: " + sha256));
             if (redirect != null) {
                 out.println("Redirecting http on port " + redirect.port() + " to https");
@@ -136,6 +147,11 @@ final class ServerRunner {
         }
         out.flush();
         err.flush();
+    }
+
+    /** What a client may speak, by the names ALPN uses (h2c for HTTP/2 with prior knowledge in cleartext). */
+    private static List<String> protocols(Http2Config http2, boolean tls) {
+        return http2.offeredOn(tls) ? List.of(tls ? "h2" : "h2c", "http/1.1") : List.of("http/1.1");
     }
 
     /** One URL per address the server can be reached at: every interface when bound to the wildcard address. */

@@ -27,12 +27,17 @@ import java.util.List;
  *   (preface) ──► SETTINGS exchanged ──► frames ─┬─ stream error ─► RST_STREAM, go on
  *                                                 ├─ connection error ─► GOAWAY(code) ─► closed
  *                                                 ├─ idle timeout, client GOAWAY and no streams ─► GOAWAY ─► closed
- *                                                 └─ shutdown ─► GOAWAY(last stream) ─► streams finish ─► closed
+ *                                                 └─ shutdown ─► GOAWAY(2^31-1), PING ─► ack ─► GOAWAY(last stream)
+ *                                                        ─► streams finish ─► closed
  * </pre>
  */
 final class H2Connection implements OpenConnection {
     /** How long a read may wait while streams are open: their handlers, not the client, decide when work ends. */
     private static final long BUSY_WAIT_NANOS = 24L * 3600 * 1_000_000_000L;
+    /** The PING that follows the first GOAWAY of a graceful shutdown; its acknowledgement brings the second. */
+    private static final long DRAIN_PING = 0x6a68_7474_7000_0001L;
+    /** How long a shutdown waits for that acknowledgement before sending the second GOAWAY anyway. */
+    private static final long DRAIN_NANOS = 1_000_000_000L;
 
     private final Transport transport;
     private final long id;
@@ -46,6 +51,8 @@ final class H2Connection implements OpenConnection {
     private volatile boolean settingsAcknowledged;
     private final long settingsDeadline;
     private volatile boolean goingAway;
+    /** When the first GOAWAY of a graceful shutdown went out (System.nanoTime), or 0. */
+    private volatile long drainingSince;
     private boolean firstFrame = true;
 
     H2Connection(Transport transport, long id, Engine engine, SocketInput input) {
@@ -75,7 +82,7 @@ final class H2Connection implements OpenConnection {
                     new Setting(Setting.MAX_HEADER_LIST_SIZE, engine.config().limits().maxHeaderSectionSize()),
                     new Setting(Setting.ENABLE_PUSH, 0))));
             output.send(new Frame.WindowUpdate(0, config.connectionWindowSize() - H2Output.DEFAULT_WINDOW));
-            if ((prefaceRead || readPreface()) && readFrames()) {
+            if ((prefaceRead || readPreface()) && readFrames() && !goingAway) {
                 goAway(ErrorCode.NO_ERROR, "");
             }
         } catch (IOException e) {
@@ -158,6 +165,9 @@ final class H2Connection implements OpenConnection {
             case Frame.Settings settings -> settings(settings);
             case Frame.Ping ping -> {
                 if (ping.ack()) {
+                    if (ping.opaqueData() == DRAIN_PING && !goingAway) {
+                        finishDraining();
+                    }
                     yield null;
                 }
                 output.send(new Frame.Ping(true, ping.opaqueData()));
@@ -254,16 +264,16 @@ final class H2Connection implements OpenConnection {
         }
         if (!settingsAcknowledged && now - settingsDeadline > 0) {
             settingsAcknowledged = true;   // act once
-            Thread.ofVirtual().start(() -> {
-                try {
-                    fail(new H2Error(H2Violation.SETTINGS_NOT_ACKNOWLEDGED, 0, "after "
-                            + config.settingsTimeout().toMillis() + " ms", reader.offset()));
-                } catch (IOException e) {
-                    ServerLog.get().log(Level.DEBUG, () -> "h2 connection " + id + ": " + e);
-                }
+            inBackground(() -> {
+                fail(new H2Error(H2Violation.SETTINGS_NOT_ACKNOWLEDGED, 0, "after "
+                        + config.settingsTimeout().toMillis() + " ms", reader.offset()));
                 closeQuietly();
             });
             return;
+        }
+        long draining = drainingSince;
+        if (draining != 0 && !goingAway && now - draining > DRAIN_NANOS) {
+            inBackground(this::finishDraining);
         }
         try {
             input.endOverdueRead(now);
@@ -272,18 +282,49 @@ final class H2Connection implements OpenConnection {
         }
     }
 
+    /** Runs {@code work} on a virtual thread: the event loop that calls {@link #enforceDeadlines} must not block. */
+    private void inBackground(IoWork work) {
+        Thread.ofVirtual().name("jhttp-h2-" + id + "-deadline").start(() -> {
+            try {
+                work.run();
+            } catch (IOException e) {
+                ServerLog.get().log(Level.DEBUG, () -> "h2 connection " + id + ": " + e);
+                closeQuietly();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
     /**
-     * Shutdown: GOAWAY naming the last stream the server took, so the client retries later ones elsewhere; streams
-     * in flight finish, then the connection closes.
+     * Shutdown, in two steps (RFC 9113 §6.8): GOAWAY with the largest stream identifier and a PING, so streams the
+     * client opened meanwhile are still served; once the PING comes back (or after a second), GOAWAY naming the last
+     * stream the server took. Streams in flight finish; then the connection closes.
      */
     @Override
     public void stopIfIdle() {
         try {
-            goAway(ErrorCode.NO_ERROR, "");
+            if (streams.isEmpty()) {
+                finishDraining();
+                return;
+            }
+            drainingSince = System.nanoTime();
+            output.send(new Frame.GoAway(Integer.MAX_VALUE, ErrorCode.NO_ERROR));
+            output.send(new Frame.Ping(false, DRAIN_PING));
         } catch (IOException e) {
             closeQuietly();
+        }
+    }
+
+    /** The second GOAWAY of a shutdown; an idle connection then stops reading. */
+    private synchronized void finishDraining() throws IOException {
+        if (goingAway) {
             return;
         }
+        goAway(ErrorCode.NO_ERROR, "");
         if (streams.isEmpty()) {
             input.shortenRead(System.nanoTime());
         }

@@ -7,6 +7,7 @@ import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
 import dev.jhttp.core.Version;
+import dev.jhttp.core.h2.ErrorCode;
 import dev.jhttp.core.h2.ResponseFields;
 import dev.jhttp.core.hpack.HeaderField;
 
@@ -70,6 +71,14 @@ final class H2Exchange {
                 response = engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty());
             }
             send(stream, output, request, response);
+        } catch (WindowTimeoutException e) {
+            // The client kept its window shut past the write timeout: the stream ends, the connection does not.
+            ServerLog.get().log(Level.DEBUG, () -> "h2 connection " + connectionId + ": " + e.getMessage());
+            try {
+                streams.resetByServer(stream.id(), ErrorCode.CANCEL);
+            } catch (IOException broken) {
+                ServerLog.get().log(Level.DEBUG, () -> "h2 connection " + connectionId + ": " + broken);
+            }
         } catch (IOException e) {
             ServerLog.get().log(Level.DEBUG, () -> "h2 connection " + connectionId + " stream " + stream.id()
                     + ": " + e);

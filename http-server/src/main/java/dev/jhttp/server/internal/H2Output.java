@@ -95,7 +95,7 @@ final class H2Output {
             flush();   // what is gathered goes out while this stream waits
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IOException("flow-control window stayed shut past the write timeout");
+                throw new WindowTimeoutException(stream.id());
             }
             try {
                 windowChanged.awaitNanos(left);

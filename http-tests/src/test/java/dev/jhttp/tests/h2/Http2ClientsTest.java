@@ -153,4 +153,23 @@ class Http2ClientsTest {
             });
         }
     }
+
+    @Test
+    void nghttpFetchesThePageWithItsAssetsAndH2loadGetsEveryAnswer() throws Exception {
+        try (TestServer plain = cleartext(); TestServer tls = https()) {
+            Ran nghttp = run("nghttp", "-ans", "--timeout=10", plain.uri("/").toString());
+            Ran h2load = run("h2load", "-n", "2000", "-c", "4", "-m", "50", "--connect-to=127.0.0.1:" + tls.port(),
+                    "https://localhost:" + tls.port() + "/bytes/1024");
+            Ran h2c = run("h2load", "-n", "2000", "-c", "4", "-m", "50", plain.uri("/echo").toString());
+
+            assertThat(nghttp.exitCode()).as(nghttp.output()).isZero();
+            // -a fetches what the page links: its style sheet, script and image, each 200 over the one connection.
+            assertThat(nghttp.output()).contains("/style.css").contains("/app.js").contains("/jhttp.svg")
+                    .doesNotContain(" 404 ");
+            assertThat(h2load.output()).contains("Application protocol: h2")
+                    .contains("requests: 2000 total, 2000 started, 2000 done, 2000 succeeded, 0 failed, 0 errored");
+            assertThat(h2c.output()).contains("Application protocol: h2c")
+                    .contains("requests: 2000 total, 2000 started, 2000 done, 2000 succeeded, 0 failed, 0 errored");
+        }
+    }
 }

@@ -16,15 +16,21 @@ import java.util.Objects;
  * @param cleartext            whether a cleartext listener takes h2c with prior knowledge
  * @param maxConcurrentStreams streams a client may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS); more are
  *                             refused with REFUSED_STREAM
+ * @param maxServerStreams     streams open at once across all the server's connections, each holding a handler's
+ *                             thread and buffers; more are refused with REFUSED_STREAM (RFC 9113 §8.7), which
+ *                             clients may retry, rather than let many connections exhaust the heap together
  * @param initialWindowSize    what each stream may send before the server asks for more
  *                             (SETTINGS_INITIAL_WINDOW_SIZE); also bounds what a handler that does not read holds
  * @param connectionWindowSize what all streams of a connection together may send ahead of the handlers reading it
  * @param maxFieldBlockSize    compressed size of one field block, CONTINUATION frames included
  * @param settingsTimeout      how long the client may take to acknowledge the server's SETTINGS (RFC 9113 §6.5.3)
  */
-public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentStreams, int initialWindowSize,
-                          int connectionWindowSize, int maxFieldBlockSize, Duration settingsTimeout) {
+public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentStreams, int maxServerStreams,
+                          int initialWindowSize, int connectionWindowSize, int maxFieldBlockSize,
+                          Duration settingsTimeout) {
     private static final int MIN_FRAME = 16_384;
+    /** Heap set aside for each stream by the default {@link #maxServerStreams}: thread stack, buffers, request. */
+    private static final long HEAP_PER_STREAM = 32 * 1024;
 
     /**
      * @throws IllegalArgumentException if a count is below 1, a window is outside 16 KiB..2^31-1, the field block
@@ -32,8 +38,9 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
      */
     public Http2Config {
         Objects.requireNonNull(settingsTimeout, "settingsTimeout");
-        if (maxConcurrentStreams < 1) {
-            throw new IllegalArgumentException("maxConcurrentStreams < 1: " + maxConcurrentStreams);
+        if (maxConcurrentStreams < 1 || maxServerStreams < 1) {
+            throw new IllegalArgumentException("stream limits below 1: " + maxConcurrentStreams + ", "
+                    + maxServerStreams);
         }
         if (initialWindowSize < MIN_FRAME || connectionWindowSize < MIN_FRAME) {
             throw new IllegalArgumentException("windows below 16 KiB: " + initialWindowSize + ", "
@@ -48,11 +55,14 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
     }
 
     /**
-     * On, h2c included; 100 streams, 256 KiB per stream and 1 MiB per connection of unread request content, field
-     * blocks up to 64 KiB, SETTINGS acknowledged within 10 s.
+     * On, h2c included; 100 streams per connection, and across the server one per 32 KiB of the JVM's maximum heap
+     * (8,192 with {@code -Xmx256m}, at least 1,000); 256 KiB per stream and 1 MiB per connection of unread request
+     * content, field blocks up to 64 KiB, SETTINGS acknowledged within 10 s.
      */
     public static Http2Config defaults() {
-        return new Http2Config(true, true, 100, 256 * 1024, 1024 * 1024, 64 * 1024, Duration.ofSeconds(10));
+        int serverStreams = Math.clamp(Runtime.getRuntime().maxMemory() / HEAP_PER_STREAM, 1_000, Integer.MAX_VALUE);
+        return new Http2Config(true, true, 100, serverStreams, 256 * 1024, 1024 * 1024, 64 * 1024,
+                Duration.ofSeconds(10));
     }
 
     /** HTTP/1.1 only. */
@@ -61,39 +71,44 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
     }
 
     public Http2Config withEnabled(boolean value) {
-        return new Http2Config(value, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(value, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     /** With {@code false}, a cleartext listener speaks HTTP/1.1 only; h2 over TLS is unaffected. */
     public Http2Config withCleartext(boolean value) {
-        return new Http2Config(enabled, value, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, value, maxConcurrentStreams, maxServerStreams, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withMaxConcurrentStreams(int value) {
-        return new Http2Config(enabled, cleartext, value, initialWindowSize, connectionWindowSize,
+        return new Http2Config(enabled, cleartext, value, maxServerStreams, initialWindowSize, connectionWindowSize,
+                maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withMaxServerStreams(int value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, value, initialWindowSize, connectionWindowSize,
                 maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withInitialWindowSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, value, connectionWindowSize,
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, value, connectionWindowSize,
                 maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withConnectionWindowSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, value,
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize, value,
                 maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withMaxFieldBlockSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
-                value, settingsTimeout);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
+                connectionWindowSize, value, settingsTimeout);
     }
 
     public Http2Config withSettingsTimeout(Duration value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, initialWindowSize, connectionWindowSize,
-                maxFieldBlockSize, value);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, value);
     }
 
     /** Whether a listener with TLS ({@code tls}) or without speaks HTTP/2. */

@@ -83,6 +83,8 @@ public enum H2Violation {
     PUSH_PROMISE_FROM_CLIENT(PROTOCOL_ERROR, CONNECTION, "RFC 9113 §8.4", "PUSH_PROMISE from a client"),
     /** More streams open at once than SETTINGS_MAX_CONCURRENT_STREAMS allows. */
     TOO_MANY_STREAMS(REFUSED_STREAM, STREAM, "RFC 9113 §5.1.2", "too many concurrent streams"),
+    /** The server as a whole holds as many streams as it has room for; the request was not processed. */
+    SERVER_BUSY(REFUSED_STREAM, STREAM, "RFC 9113 §8.7", "the server holds as many streams as it has room for"),
     STREAM_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, STREAM, "RFC 9113 §6.9.1", "DATA beyond the stream's window"),
     CONNECTION_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, CONNECTION, "RFC 9113 §6.9.1",
             "DATA beyond the connection's window"),

@@ -42,6 +42,8 @@ public final class Engine {
     private final ErrorPages errors = ErrorPages.negotiated();
     private final ConnectionSet connections = new ConnectionSet();
     private final Semaphore permits;
+    /** HTTP/2 streams open across every connection ({@code Http2Config.maxServerStreams}). */
+    private final Semaphore streamPermits;
     private final AtomicLong nextId = new AtomicLong();
     private Listeners listeners;
     private final List<EventLoop> loops = new ArrayList<>();
@@ -52,6 +54,7 @@ public final class Engine {
         this.config = config;
         this.handler = handler;
         this.permits = new Semaphore(config.maxConnections());
+        this.streamPermits = new Semaphore(config.http2().maxServerStreams());
     }
 
     /**
@@ -228,5 +231,9 @@ public final class Engine {
 
     ConnectionSet connections() {
         return connections;
+    }
+
+    Semaphore streamPermits() {
+        return streamPermits;
     }
 }

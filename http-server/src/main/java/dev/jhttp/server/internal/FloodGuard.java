@@ -5,9 +5,10 @@ import dev.jhttp.core.h2.H2Violation;
 
 /**
  * Counts the HTTP/2 frames that cost the server work and give it none (RFC 9113 §10.5): control frames (PING,
- * SETTINGS, PRIORITY, DATA that is empty and does not end its stream) and streams the client resets. Either kind past
- * its budget within one second ends the connection with ENHANCE_YOUR_CALM. Honest clients stay far below: a browser
- * sends a few control frames a second, and resets a stream when a page is left.
+ * SETTINGS, PRIORITY, DATA that is empty and does not end its stream, WINDOW_UPDATE that opens window the server has
+ * not used or names a closed stream) and streams the client resets. Either kind past its budget within one second
+ * ends the connection with ENHANCE_YOUR_CALM. Honest clients stay far below: a browser sends a few control frames a
+ * second, resets a stream when a page is left, and opens window as the server's DATA uses it.
  */
 final class FloodGuard {
     /** Control frames allowed in one second (CVE-2019-9512 ping flood, CVE-2019-9515 settings flood, and kin). */

@@ -137,8 +137,11 @@ final class H2Connection implements OpenConnection {
             if (goingAway && streams.isEmpty()) {
                 return true;
             }
-            long deadline = System.nanoTime() + (streams.isEmpty() ? engine.config().idleTimeout().toNanos()
-                    : BUSY_WAIT_NANOS);
+            boolean idle = streams.isEmpty();
+            if (idle) {
+                output.release();
+            }
+            long deadline = System.nanoTime() + (idle ? engine.config().idleTimeout().toNanos() : BUSY_WAIT_NANOS);
             try {
                 if (!fill(deadline)) {
                     return false;   // the client closed: nobody is left to tell
@@ -181,7 +184,7 @@ final class H2Connection implements OpenConnection {
             case Frame.Priority priority -> floods.control(reader.offset());
             case Frame.PushPromise push -> new H2Error(H2Violation.PUSH_PROMISE_FROM_CLIENT, push.streamId(),
                     "promised " + push.promisedStreamId(), reader.offset());
-            case Frame.WindowUpdate update -> streams.windowUpdate(update, reader.offset());
+            case Frame.WindowUpdate update -> streams.windowUpdate(update, reader.offset(), floods);
             case Frame.RstStream reset -> {
                 H2Error error = streams.reset(reset, reader.offset());
                 yield error != null ? error : floods.reset(reader.offset());

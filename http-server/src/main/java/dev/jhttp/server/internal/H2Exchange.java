@@ -10,6 +10,7 @@ import dev.jhttp.core.Version;
 import dev.jhttp.core.h2.ErrorCode;
 import dev.jhttp.core.h2.ResponseFields;
 import dev.jhttp.core.hpack.HeaderField;
+import dev.jhttp.server.RequestContentException;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -69,6 +70,8 @@ final class H2Exchange {
             }
             if (content.timedOut) {
                 response = engine.errors().answer(head.headers(), Status.REQUEST_TIMEOUT_408, Headers.empty());
+            } else if (content.refused) {
+                response = engine.errors().answer(head.headers(), Status.CONTENT_TOO_LARGE_413, Headers.empty());
             }
             send(stream, output, request, response);
         } catch (WindowTimeoutException e) {
@@ -112,7 +115,7 @@ final class H2Exchange {
         if (body instanceof Body.Bytes bytes) {
             output.sendData(stream, bytes.asByteBuffer(), endsWithData);
         } else {
-            try (DataOutput out = new DataOutput(stream, output, endsWithData)) {
+            try (DataOutput out = new DataOutput(stream, output, endsWithData, body.length())) {
                 body.writeTo(out);
             }
         }
@@ -121,17 +124,22 @@ final class H2Exchange {
         }
     }
 
-    /** A body written as DATA frames of up to 16 KiB; closing sends what is left, with END_STREAM if asked. */
+    /**
+     * A body written as DATA frames of up to 16 KiB; closing sends what is left, with END_STREAM if asked. The buffer
+     * is no larger than a body of known length needs, as many streams may wait for window at once.
+     */
     private static final class DataOutput extends OutputStream {
+        private static final int FRAME = 16 * 1024;
         private final H2Stream stream;
         private final H2Output output;
         private final boolean endStream;
-        private final ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        private final ByteBuffer buffer;
 
-        DataOutput(H2Stream stream, H2Output output, boolean endStream) {
+        DataOutput(H2Stream stream, H2Output output, boolean endStream, long length) {
             this.stream = stream;
             this.output = output;
             this.endStream = endStream;
+            this.buffer = ByteBuffer.allocate(length < 0 ? FRAME : (int) Math.max(1, Math.min(FRAME, length)));
         }
 
         @Override
@@ -172,6 +180,8 @@ final class H2Exchange {
         private final H2Output output;
         private boolean continueDue;
         private boolean timedOut;
+        /** Whether a read failed because the content passed the server's limit. */
+        private boolean refused;
 
         Content(H2Stream stream, H2Output output) {
             super(stream.content(engine.config().bodyTimeout().toNanos()));
@@ -192,6 +202,9 @@ final class H2Exchange {
             } catch (SocketTimeoutException e) {
                 timedOut = true;
                 throw e;
+            } catch (RequestContentException e) {
+                refused = true;
+                throw e;
             }
         }
 
@@ -203,7 +216,7 @@ final class H2Exchange {
 
         @Override
         public boolean spoiledByClient() {
-            return stream.isReset() || timedOut;
+            return stream.isReset() || timedOut || refused;
         }
     }
 }

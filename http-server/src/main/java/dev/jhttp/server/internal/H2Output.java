@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class H2Output {
     /** The window every stream and the connection start with, before SETTINGS or WINDOW_UPDATE (§6.9.2). */
     static final int DEFAULT_WINDOW = 65_535;
-    private static final int BUFFER = 64 * 1024;
+    /** Room for one DATA frame of the default size with its header; larger frames get a buffer of their own. */
+    private static final int BUFFER = 16 * 1024 + 9;
+    private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     private final Transport transport;
     private final long timeoutNanos;
@@ -29,7 +31,8 @@ final class H2Output {
     private final HpackEncoder encoder = HpackEncoder.create(4096);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition windowChanged = lock.newCondition();
-    private ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    /** Frames gathered for the next write; none while the connection is idle, as thousands may be. */
+    private ByteBuffer buffer = NONE;
     private long connectionWindow = DEFAULT_WINDOW;
     private long initialStreamWindow = DEFAULT_WINDOW;
     private boolean broken;
@@ -121,30 +124,38 @@ final class H2Output {
         }
     }
 
-    /** WINDOW_UPDATE for the connection; false if the window would pass 2^31-1 (§6.9.1). */
-    boolean openConnectionWindow(int increment) {
+    /**
+     * What a WINDOW_UPDATE did: opened window the server had used, opened window it had not touched (a frame that
+     * costs work and gives none when it repeats, RFC 9113 §10.5), or would pass 2^31-1 (§6.9.1).
+     */
+    enum WindowOutcome { REFILLED, UNUSED, OVERFLOW }
+
+    /** WINDOW_UPDATE for the connection. */
+    WindowOutcome openConnectionWindow(int increment) {
         lock.lock();
         try {
             if (connectionWindow + increment > Integer.MAX_VALUE) {
-                return false;
+                return WindowOutcome.OVERFLOW;
             }
+            boolean unused = connectionWindow >= DEFAULT_WINDOW;
             connectionWindow += increment;
             windowChanged.signalAll();
-            return true;
+            return unused ? WindowOutcome.UNUSED : WindowOutcome.REFILLED;
         } finally {
             lock.unlock();
         }
     }
 
-    /** WINDOW_UPDATE for a stream; false if its window would pass 2^31-1 (§6.9.1). */
-    boolean openStreamWindow(H2Stream stream, int increment) {
+    /** WINDOW_UPDATE for a stream. */
+    WindowOutcome openStreamWindow(H2Stream stream, int increment) {
         lock.lock();
         try {
+            boolean unused = stream.sendWindow() >= initialStreamWindow;
             if (!stream.openSendWindow(increment)) {
-                return false;
+                return WindowOutcome.OVERFLOW;
             }
             windowChanged.signalAll();
-            return true;
+            return unused ? WindowOutcome.UNUSED : WindowOutcome.REFILLED;
         } finally {
             lock.unlock();
         }
@@ -224,10 +235,23 @@ final class H2Output {
         if (buffer.remaining() < size) {
             flush();
             if (buffer.capacity() < size) {
-                buffer = ByteBuffer.allocate(size);
+                buffer = ByteBuffer.allocate(Math.max(size, BUFFER));
             }
         }
         frames.write(frame, buffer);
+    }
+
+    /** Lets the buffer go if nothing is gathered in it: called when the connection has no stream open. */
+    void release() {
+        if (lock.tryLock()) {
+            try {
+                if (buffer.position() == 0) {
+                    buffer = NONE;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     private void flush() throws IOException {

@@ -1,6 +1,9 @@
 package dev.jhttp.server.internal;
 
 import dev.jhttp.core.Headers;
+import dev.jhttp.core.parse.ParseError;
+import dev.jhttp.core.parse.Violation;
+import dev.jhttp.server.RequestContentException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,8 @@ final class H2Stream {
     private final ArrayDeque<ByteBuffer> received = new ArrayDeque<>();
     private boolean remoteEnded;
     private volatile boolean reset;
+    /** Set when the content passed the server's limit: reads fail, and what arrives later is dropped. */
+    private volatile ParseError tooLarge;
     private Headers trailers = Headers.empty();
     /** Guarded by the connection's {@link H2Output} lock. */
     private long sendWindow;
@@ -120,6 +125,27 @@ final class H2Stream {
         return declaredLength >= 0 && receivedLength + more != declaredLength;
     }
 
+    /** Whether DATA of this length would take the content past {@code limit} octets (RFC 9110 §15.5.14). */
+    boolean passesLimit(int length, long limit) {
+        return receivedLength + length > limit;
+    }
+
+    /** The content passed the limit: the handler's reads fail with 413's reason from now on. */
+    void refuseContent(long limit) {
+        tooLarge = new ParseError(Violation.BODY_TOO_LARGE, "content exceeds " + limit + " bytes", limit);
+        lock.lock();
+        try {
+            received.clear();
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean contentRefused() {
+        return tooLarge != null;
+    }
+
     boolean remoteEnded() {
         lock.lock();
         try {
@@ -204,7 +230,7 @@ final class H2Stream {
             lock.lock();
             try {
                 long left = timeoutNanos;
-                while (received.isEmpty() && !remoteEnded && !reset) {
+                while (received.isEmpty() && !remoteEnded && !reset && tooLarge == null) {
                     if (left <= 0) {
                         throw new SocketTimeoutException("request content timed out");
                     }
@@ -212,6 +238,9 @@ final class H2Stream {
                 }
                 if (reset) {
                     throw new StreamResetException(id);
+                }
+                if (tooLarge != null) {
+                    throw RequestContentException.of(tooLarge);
                 }
                 if (received.isEmpty()) {
                     return -1;

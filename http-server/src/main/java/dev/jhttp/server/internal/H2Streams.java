@@ -95,16 +95,16 @@ final class H2Streams {
                     : H2Violation.HEADERS_ON_CLOSED_STREAM, id, "last stream " + lastStreamId, offset);
         }
         lastStreamId = id;
+        if (open.size() >= config.maxConcurrentStreams()) {
+            return new H2Error(H2Violation.TOO_MANY_STREAMS, id, open.size() + " open", offset);
+        }
         if (decoded instanceof HpackResult.TooLarge) {
-            return answer(frame, Status.REQUEST_HEADER_FIELDS_TOO_LARGE_431);
+            return answer(frame, Status.REQUEST_HEADER_FIELDS_TOO_LARGE_431, offset);
         }
         List<HeaderField> fields = ((HpackResult.Decoded) decoded).fields();
         FieldsResult<Request> request = RequestFields.toRequest(fields);
         if (request instanceof FieldsResult.Malformed<Request>(H2Violation violation, String detail)) {
             return new H2Error(violation, id, detail, offset);
-        }
-        if (open.size() >= config.maxConcurrentStreams()) {
-            return new H2Error(H2Violation.TOO_MANY_STREAMS, id, open.size() + " open", offset);
         }
         Request head = ((FieldsResult.Valid<Request>) request).value();
         long length = head.headers().first(HeaderName.CONTENT_LENGTH).map(Long::parseLong).orElse(-1L);
@@ -112,10 +112,9 @@ final class H2Streams {
             return new H2Error(H2Violation.CONTENT_LENGTH_MISMATCH, id, "no content, declared " + length, offset);
         }
         if (length > engine.config().limits().maxBodySize()) {
-            return answer(frame, Status.CONTENT_TOO_LARGE_413);
+            return answer(frame, Status.CONTENT_TOO_LARGE_413, offset);
         }
-        start(frame, length, new H2Exchange(engine, transport, connection.id(), ++served, head));
-        return null;
+        return start(frame, length, new H2Exchange(engine, transport, connection.id(), ++served, head), offset);
     }
 
     private H2Error trailers(H2Stream stream, Frame.Headers frame, HpackResult decoded, long offset) {
@@ -142,8 +141,15 @@ final class H2Streams {
         };
     }
 
-    /** Opens the stream and runs {@code exchange} for it on a thread of its own. */
-    private void start(Frame.Headers frame, long length, H2Exchange exchange) {
+    /**
+     * Opens the stream and runs {@code exchange} for it on a thread of its own, if the server has room for another
+     * stream; else the stream is refused.
+     */
+    private H2Error start(Frame.Headers frame, long length, H2Exchange exchange, long offset) {
+        if (!engine.streamPermits().tryAcquire()) {
+            return new H2Error(H2Violation.SERVER_BUSY, frame.streamId(), engine.config().http2().maxServerStreams()
+                    + " streams open in the server", offset);
+        }
         H2Stream stream = new H2Stream(frame.streamId(), this, output.initialStreamWindow(),
                 config.initialWindowSize(), length);
         if (frame.endStream()) {
@@ -152,13 +158,22 @@ final class H2Streams {
         open.put(stream.id(), stream);
         Thread.ofVirtual().name("jhttp-h2-" + connection.id() + "-" + stream.id())
                 .start(() -> exchange.run(stream, output, this));
+        return null;
     }
 
     /** Answers a stream with {@code status} from the server's error pages, without calling the handler. */
-    private H2Error answer(Frame.Headers frame, Status status) {
-        start(frame, -1, new H2Exchange(engine, transport, connection.id(), ++served,
-                engine.errors().answer(Headers.empty(), status, Headers.empty())));
-        return null;
+    private H2Error answer(Frame.Headers frame, Status status, long offset) {
+        return start(frame, -1, new H2Exchange(engine, transport, connection.id(), ++served,
+                engine.errors().answer(Headers.empty(), status, Headers.empty())), offset);
+    }
+
+    /** Takes the stream out of the open ones, once: its permit goes back to the server. */
+    private H2Stream close(int id) {
+        H2Stream stream = open.remove(id);
+        if (stream != null) {
+            engine.streamPermits().release();
+        }
+        return stream;
     }
 
     /** A HEADERS frame after GOAWAY: decoded, so the table stays in step, and not served (§6.8). */
@@ -199,6 +214,15 @@ final class H2Streams {
             giveBack(flowLength);   // nobody will read it
             return error;
         }
+        long limit = engine.config().limits().maxBodySize();
+        if (stream.contentRefused() || stream.passesLimit(length, limit)) {
+            // The handler answers 413 and the stream is reset once it has (RFC 9113 §8.1); this content is dropped.
+            if (!stream.contentRefused()) {
+                stream.refuseContent(limit);
+            }
+            giveBack(flowLength);
+            return null;
+        }
         synchronized (flow) {
             stream.takeReceiveWindow(flowLength, flowLength - length);
         }
@@ -211,7 +235,7 @@ final class H2Streams {
 
     H2Error reset(Frame.RstStream frame, long offset) {
         int id = frame.streamId();
-        H2Stream stream = open.remove(id);
+        H2Stream stream = close(id);
         if (stream == null) {
             return id > lastStreamId ? new H2Error(H2Violation.FRAME_ON_IDLE_STREAM, id, "RST_STREAM", offset) : null;
         }
@@ -222,19 +246,26 @@ final class H2Streams {
         return null;
     }
 
-    H2Error windowUpdate(Frame.WindowUpdate frame, long offset) {
+    /** WINDOW_UPDATE; one that opens window the server never used counts against {@code floods}. */
+    H2Error windowUpdate(Frame.WindowUpdate frame, long offset, FloodGuard floods) {
         int id = frame.streamId();
+        H2Output.WindowOutcome outcome;
         if (id == 0) {
-            return output.openConnectionWindow(frame.increment()) ? null
-                    : new H2Error(H2Violation.CONNECTION_WINDOW_OVERFLOW, 0, "+" + frame.increment(), offset);
+            outcome = output.openConnectionWindow(frame.increment());
+        } else {
+            H2Stream stream = open.get(id);
+            if (stream == null) {
+                return id > lastStreamId ? new H2Error(H2Violation.FRAME_ON_IDLE_STREAM, id, "WINDOW_UPDATE",
+                        offset) : floods.control(offset);
+            }
+            outcome = output.openStreamWindow(stream, frame.increment());
         }
-        H2Stream stream = open.get(id);
-        if (stream == null) {
-            return id > lastStreamId ? new H2Error(H2Violation.FRAME_ON_IDLE_STREAM, id, "WINDOW_UPDATE", offset)
-                    : null;
-        }
-        return output.openStreamWindow(stream, frame.increment()) ? null
-                : new H2Error(H2Violation.STREAM_WINDOW_OVERFLOW, id, "+" + frame.increment(), offset);
+        return switch (outcome) {
+            case REFILLED -> null;
+            case UNUSED -> floods.control(offset);
+            case OVERFLOW -> new H2Error(id == 0 ? H2Violation.CONNECTION_WINDOW_OVERFLOW
+                    : H2Violation.STREAM_WINDOW_OVERFLOW, id, "+" + frame.increment(), offset);
+        };
     }
 
     boolean changeInitialWindow(long size) {
@@ -244,7 +275,7 @@ final class H2Streams {
     /** Sends RST_STREAM and forgets the stream; frames the client sent before seeing it are then ignored. */
     void resetByServer(int id, ErrorCode code) throws IOException {
         remember(id, true);
-        H2Stream stream = open.remove(id);
+        H2Stream stream = close(id);
         if (stream != null) {
             stream.reset();
             output.wakeWaiters(false);
@@ -255,8 +286,12 @@ final class H2Streams {
 
     /** The connection ends: every handler's reads and writes fail from now on. */
     void resetAll() {
-        open.values().forEach(H2Stream::reset);
-        open.clear();
+        for (int id : open.keySet()) {
+            H2Stream stream = close(id);
+            if (stream != null) {
+                stream.reset();
+            }
+        }
     }
 
     /** A handler read {@code n} octets: window goes back to the client once half of it is used. */
@@ -276,7 +311,7 @@ final class H2Streams {
     void finished(H2Stream stream) throws IOException {
         if (!stream.remoteEnded() && !stream.isReset()) {
             resetByServer(stream.id(), ErrorCode.NO_ERROR);   // §8.1: the rest of the request is not needed
-        } else if (open.remove(stream.id()) != null) {
+        } else if (close(stream.id()) != null) {
             remember(stream.id(), false);
             release(stream);
         }

@@ -510,6 +510,17 @@ final class Http2Rows {
                 c.send(new Frame.Priority(3, 0, false, 1));
             }
         }, goAway(ENHANCE_YOUR_CALM));
+        row("a WINDOW_UPDATE flood on the connection, opening window the server never used", c -> {
+            for (int i = 0; i < 1_100; i++) {
+                c.send(new Frame.WindowUpdate(0, 1));
+            }
+        }, goAway(ENHANCE_YOUR_CALM));
+        row("a WINDOW_UPDATE flood on an open stream", c -> {
+            c.sendHeaders(1, false, request("POST", "/hold"));
+            for (int i = 0; i < 1_100; i++) {
+                c.send(new Frame.WindowUpdate(1, 1));
+            }
+        }, goAway(ENHANCE_YOUR_CALM, 1));
         row("rapid reset: streams opened and cancelled at once (CVE-2023-44487)", c -> {
             for (int i = 0; i < 300; i++) {
                 c.sendHeaders(1 + 2 * i, false, request("POST", "/echo"));

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param maxServerStreams     streams open at once across all the server's connections, each holding a handler's
  *                             thread and buffers; more are refused with REFUSED_STREAM (RFC 9113 §8.7), which
  *                             clients may retry, rather than let many connections exhaust the heap together
+ * @param maxServerContent     octets of request content waiting, across all connections, for handlers to read them;
+ *                             a stream whose DATA would pass it is reset with ENHANCE_YOUR_CALM, as the windows of
+ *                             many connections together could otherwise promise more than the heap holds
  * @param initialWindowSize    what each stream may send before the server asks for more
  *                             (SETTINGS_INITIAL_WINDOW_SIZE); also bounds what a handler that does not read holds
  * @param connectionWindowSize what all streams of a connection together may send ahead of the handlers reading it
@@ -26,8 +29,8 @@ import java.util.Objects;
  * @param settingsTimeout      how long the client may take to acknowledge the server's SETTINGS (RFC 9113 §6.5.3)
  */
 public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentStreams, int maxServerStreams,
-                          int initialWindowSize, int connectionWindowSize, int maxFieldBlockSize,
-                          Duration settingsTimeout) {
+                          long maxServerContent, int initialWindowSize, int connectionWindowSize,
+                          int maxFieldBlockSize, Duration settingsTimeout) {
     private static final int MIN_FRAME = 16_384;
     /** Heap set aside for each stream by the default {@link #maxServerStreams}: thread stack, buffers, request. */
     private static final long HEAP_PER_STREAM = 32 * 1024;
@@ -41,6 +44,9 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
         if (maxConcurrentStreams < 1 || maxServerStreams < 1) {
             throw new IllegalArgumentException("stream limits below 1: " + maxConcurrentStreams + ", "
                     + maxServerStreams);
+        }
+        if (maxServerContent < MIN_FRAME) {
+            throw new IllegalArgumentException("maxServerContent below 16 KiB: " + maxServerContent);
         }
         if (initialWindowSize < MIN_FRAME || connectionWindowSize < MIN_FRAME) {
             throw new IllegalArgumentException("windows below 16 KiB: " + initialWindowSize + ", "
@@ -56,13 +62,15 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
 
     /**
      * On, h2c included; 100 streams per connection, and across the server one per 32 KiB of the JVM's maximum heap
-     * (8,192 with {@code -Xmx256m}, at least 1,000); 256 KiB per stream and 1 MiB per connection of unread request
-     * content, field blocks up to 64 KiB, SETTINGS acknowledged within 10 s.
+     * (8,142 with {@code -Xmx256m}, at least 1,000); 256 KiB per stream and 1 MiB per connection of unread request
+     * content, and across the server a quarter of the maximum heap; field blocks up to 64 KiB, SETTINGS acknowledged
+     * within 10 s.
      */
     public static Http2Config defaults() {
-        int serverStreams = Math.clamp(Runtime.getRuntime().maxMemory() / HEAP_PER_STREAM, 1_000, Integer.MAX_VALUE);
-        return new Http2Config(true, true, 100, serverStreams, 256 * 1024, 1024 * 1024, 64 * 1024,
-                Duration.ofSeconds(10));
+        long heap = Runtime.getRuntime().maxMemory();
+        int serverStreams = Math.clamp(heap / HEAP_PER_STREAM, 1_000, Integer.MAX_VALUE);
+        return new Http2Config(true, true, 100, serverStreams, Math.max(heap / 4, MIN_FRAME), 256 * 1024,
+                1024 * 1024, 64 * 1024, Duration.ofSeconds(10));
     }
 
     /** HTTP/1.1 only. */
@@ -71,44 +79,49 @@ public record Http2Config(boolean enabled, boolean cleartext, int maxConcurrentS
     }
 
     public Http2Config withEnabled(boolean value) {
-        return new Http2Config(value, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
-                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(value, cleartext, maxConcurrentStreams, maxServerStreams, maxServerContent,
+                initialWindowSize, connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     /** With {@code false}, a cleartext listener speaks HTTP/1.1 only; h2 over TLS is unaffected. */
     public Http2Config withCleartext(boolean value) {
-        return new Http2Config(enabled, value, maxConcurrentStreams, maxServerStreams, initialWindowSize,
-                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, value, maxConcurrentStreams, maxServerStreams, maxServerContent,
+                initialWindowSize, connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withMaxConcurrentStreams(int value) {
-        return new Http2Config(enabled, cleartext, value, maxServerStreams, initialWindowSize, connectionWindowSize,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, cleartext, value, maxServerStreams, maxServerContent, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withMaxServerStreams(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, value, initialWindowSize, connectionWindowSize,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, value, maxServerContent, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
+    }
+
+    public Http2Config withMaxServerContent(long value) {
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, value, initialWindowSize,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withInitialWindowSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, value, connectionWindowSize,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, maxServerContent, value,
+                connectionWindowSize, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withConnectionWindowSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize, value,
-                maxFieldBlockSize, settingsTimeout);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, maxServerContent,
+                initialWindowSize, value, maxFieldBlockSize, settingsTimeout);
     }
 
     public Http2Config withMaxFieldBlockSize(int value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
-                connectionWindowSize, value, settingsTimeout);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, maxServerContent,
+                initialWindowSize, connectionWindowSize, value, settingsTimeout);
     }
 
     public Http2Config withSettingsTimeout(Duration value) {
-        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, initialWindowSize,
-                connectionWindowSize, maxFieldBlockSize, value);
+        return new Http2Config(enabled, cleartext, maxConcurrentStreams, maxServerStreams, maxServerContent,
+                initialWindowSize, connectionWindowSize, maxFieldBlockSize, value);
     }
 
     /** Whether a listener with TLS ({@code tls}) or without speaks HTTP/2. */

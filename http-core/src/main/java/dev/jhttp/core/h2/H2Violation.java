@@ -85,6 +85,9 @@ public enum H2Violation {
     TOO_MANY_STREAMS(REFUSED_STREAM, STREAM, "RFC 9113 §5.1.2", "too many concurrent streams"),
     /** The server as a whole holds as many streams as it has room for; the request was not processed. */
     SERVER_BUSY(REFUSED_STREAM, STREAM, "RFC 9113 §8.7", "the server holds as many streams as it has room for"),
+    /** Request content waiting for handlers, across the server, is at its limit; this stream's DATA would pass it. */
+    SERVER_CONTENT_FULL(ENHANCE_YOUR_CALM, STREAM, "RFC 9113 §10.5",
+            "more request content waiting for handlers than the server holds"),
     STREAM_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, STREAM, "RFC 9113 §6.9.1", "DATA beyond the stream's window"),
     CONNECTION_WINDOW_EXCEEDED(FLOW_CONTROL_ERROR, CONNECTION, "RFC 9113 §6.9.1",
             "DATA beyond the connection's window"),

@@ -44,6 +44,7 @@ public final class Engine {
     private final Semaphore permits;
     /** HTTP/2 streams open across every connection ({@code Http2Config.maxServerStreams}). */
     private final Semaphore streamPermits;
+    private final ContentBudget contentBudget;
     private final AtomicLong nextId = new AtomicLong();
     private Listeners listeners;
     private final List<EventLoop> loops = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class Engine {
         this.handler = handler;
         this.permits = new Semaphore(config.maxConnections());
         this.streamPermits = new Semaphore(config.http2().maxServerStreams());
+        this.contentBudget = new ContentBudget(config.http2().maxServerContent());
     }
 
     /**
@@ -235,5 +237,9 @@ public final class Engine {
 
     Semaphore streamPermits() {
         return streamPermits;
+    }
+
+    ContentBudget contentBudget() {
+        return contentBudget;
     }
 }

@@ -107,10 +107,10 @@ final class H2Exchange {
                 : Persistence.carriesContent(request, prepared);
         Headers trailers = prepared.trailers();
         if (!content || body.length() == 0 && trailers.isEmpty()) {
-            output.sendHeaders(stream.id(), fields, true, false);
+            output.sendHeaders(stream, fields, true, false);
             return;
         }
-        output.sendHeaders(stream.id(), fields, false, true);
+        output.sendHeaders(stream, fields, false, true);
         boolean endsWithData = trailers.isEmpty();
         if (body instanceof Body.Bytes bytes) {
             output.sendData(stream, bytes.asByteBuffer(), endsWithData);
@@ -120,7 +120,7 @@ final class H2Exchange {
             }
         }
         if (!endsWithData) {
-            output.sendHeaders(stream.id(), ResponseFields.ofTrailers(trailers), true, false);
+            output.sendHeaders(stream, ResponseFields.ofTrailers(trailers), true, false);
         }
     }
 
@@ -195,7 +195,7 @@ final class H2Exchange {
         public int read(byte[] into, int offset, int length) throws IOException {
             if (continueDue) {
                 continueDue = false;
-                output.sendHeaders(stream.id(), CONTINUE, false, false);
+                output.sendHeaders(stream, CONTINUE, false, false);
             }
             try {
                 return super.read(into, offset, length);

@@ -55,11 +55,14 @@ final class H2Output {
     }
 
     /** Encodes and sends a field block; held back until the next flush when {@code more} follows at once. */
-    void sendHeaders(int streamId, List<HeaderField> fields, boolean endStream, boolean more) throws IOException {
+    void sendHeaders(H2Stream stream, List<HeaderField> fields, boolean endStream, boolean more) throws IOException {
         lock.lock();
         try {
             byte[] block = encoder.encode(fields);
-            append(new Frame.Headers(streamId, ByteBuffer.wrap(block), endStream));
+            append(new Frame.Headers(stream.id(), ByteBuffer.wrap(block), endStream));
+            if (endStream) {
+                stream.endLocally();
+            }
             if (!more) {
                 flush();
             }
@@ -84,6 +87,9 @@ final class H2Output {
                 data.position(data.position() + size);
                 append(new Frame.Data(stream.id(), piece, endStream && !data.hasRemaining()));
             } while (data.hasRemaining());
+            if (endStream) {
+                stream.endLocally();
+            }
             flush();
         } finally {
             lock.unlock();

@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,11 +23,15 @@ import java.util.concurrent.locks.ReentrantLock;
 final class H2Stream {
     private final int id;
     private final H2Streams streams;
+    /** The server's hold on content waiting for handlers: taken by the caller of {@link #receive}, returned here. */
+    private final ContentBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<ByteBuffer> received = new ArrayDeque<>();
     private boolean remoteEnded;
     private volatile boolean reset;
+    /** Whether the server's side of the stream has ended (END_STREAM sent, or the stream closed). */
+    private final AtomicBoolean localEnded = new AtomicBoolean();
     /** Set when the content passed the server's limit: reads fail, and what arrives later is dropped. */
     private volatile ParseError tooLarge;
     private Headers trailers = Headers.empty();
@@ -44,12 +49,14 @@ final class H2Stream {
     private final long declaredLength;
     private long receivedLength;
 
-    H2Stream(int id, H2Streams streams, long sendWindow, long receiveWindow, long declaredLength) {
+    H2Stream(int id, H2Streams streams, ContentBudget budget, long sendWindow, long receiveWindow,
+             long declaredLength) {
         this.id = id;
         this.streams = streams;
         this.sendWindow = sendWindow;
         this.receiveWindow = receiveWindow;
         this.declaredLength = declaredLength;
+        this.budget = budget;
     }
 
     int id() {
@@ -58,6 +65,16 @@ final class H2Stream {
 
     boolean isReset() {
         return reset;
+    }
+
+    /**
+     * The server's END_STREAM is about to go out, or the stream closed: once, the stream stops counting against the
+     * client's concurrency limit, before the client can see it end and open the next (RFC 9113 §5.1.2).
+     */
+    void endLocally() {
+        if (localEnded.compareAndSet(false, true)) {
+            streams.endedLocally();
+        }
     }
 
     // --- send window, under the output lock
@@ -135,11 +152,30 @@ final class H2Stream {
         tooLarge = new ParseError(Violation.BODY_TOO_LARGE, "content exceeds " + limit + " bytes", limit);
         lock.lock();
         try {
-            received.clear();
+            drop();
             arrived.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The stream left the open ones: content nobody will read is dropped, and the server's hold on it returned. */
+    void discardContent() {
+        lock.lock();
+        try {
+            drop();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drop() {
+        long octets = 0;
+        for (ByteBuffer piece : received) {
+            octets += piece.remaining();
+        }
+        received.clear();
+        budget.give(octets);
     }
 
     boolean contentRefused() {
@@ -251,6 +287,7 @@ final class H2Stream {
                 if (!head.hasRemaining()) {
                     received.poll();
                 }
+                budget.give(n);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted reading request content");

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streams of one HTTP/2 connection: their states (RFC 9113 §5.1), the frames that open, feed and end them, and
@@ -46,6 +47,8 @@ final class H2Streams {
             return size() > REMEMBERED;
         }
     };
+    /** Streams that count against the client's concurrency limit: open, and the server has not yet ended its side. */
+    private final AtomicInteger active = new AtomicInteger();
     private final Object flow = new Object();
     private long connectionReceiveWindow;
     private long connectionUnacknowledged;
@@ -95,8 +98,8 @@ final class H2Streams {
                     : H2Violation.HEADERS_ON_CLOSED_STREAM, id, "last stream " + lastStreamId, offset);
         }
         lastStreamId = id;
-        if (open.size() >= config.maxConcurrentStreams()) {
-            return new H2Error(H2Violation.TOO_MANY_STREAMS, id, open.size() + " open", offset);
+        if (active.get() >= config.maxConcurrentStreams()) {
+            return new H2Error(H2Violation.TOO_MANY_STREAMS, id, active.get() + " open", offset);
         }
         if (decoded instanceof HpackResult.TooLarge) {
             return answer(frame, Status.REQUEST_HEADER_FIELDS_TOO_LARGE_431, offset);
@@ -150,12 +153,13 @@ final class H2Streams {
             return new H2Error(H2Violation.SERVER_BUSY, frame.streamId(), engine.config().http2().maxServerStreams()
                     + " streams open in the server", offset);
         }
-        H2Stream stream = new H2Stream(frame.streamId(), this, output.initialStreamWindow(),
+        H2Stream stream = new H2Stream(frame.streamId(), this, engine.contentBudget(), output.initialStreamWindow(),
                 config.initialWindowSize(), length);
         if (frame.endStream()) {
             stream.receive(ByteBuffer.allocate(0), true);
         }
         open.put(stream.id(), stream);
+        active.incrementAndGet();
         Thread.ofVirtual().name("jhttp-h2-" + connection.id() + "-" + stream.id())
                 .start(() -> exchange.run(stream, output, this));
         return null;
@@ -167,10 +171,17 @@ final class H2Streams {
                 engine.errors().answer(Headers.empty(), status, Headers.empty())), offset);
     }
 
+    /** A stream's END_STREAM is going out, or it closed ({@link H2Stream#endLocally}, once for each stream). */
+    void endedLocally() {
+        active.decrementAndGet();
+    }
+
     /** Takes the stream out of the open ones, once: its permit goes back to the server. */
     private H2Stream close(int id) {
         H2Stream stream = open.remove(id);
         if (stream != null) {
+            stream.endLocally();
+            stream.discardContent();
             engine.streamPermits().release();
         }
         return stream;
@@ -222,6 +233,11 @@ final class H2Streams {
             }
             giveBack(flowLength);
             return null;
+        }
+        if (!engine.contentBudget().take(length)) {
+            giveBack(flowLength);
+            return new H2Error(H2Violation.SERVER_CONTENT_FULL, id, engine.contentBudget().max()
+                    + " octets of content already wait for handlers", offset);
         }
         synchronized (flow) {
             stream.takeReceiveWindow(flowLength, flowLength - length);

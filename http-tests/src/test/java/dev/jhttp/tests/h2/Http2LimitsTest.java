@@ -12,21 +12,39 @@ import dev.jhttp.server.Http2Config;
 import dev.jhttp.server.routing.Router;
 import dev.jhttp.tests.fixtures.H2Client;
 import dev.jhttp.tests.fixtures.TestServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.jhttp.tests.fixtures.H2Client.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Server-wide HTTP/2 limits: streams open across all connections, and request content past the body limit. */
+/**
+ * Server-wide HTTP/2 limits: streams open across all connections, request content waiting for handlers across all
+ * connections, and request content past the body limit.
+ */
 class Http2LimitsTest {
 
-    private static Router site() {
+    /** Handlers that never read are parked here until a test ends. */
+    private final CountDownLatch testEnded = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseHandlers() {
+        testEnded.countDown();
+    }
+
+    private Router site() {
         return Router.builder()
                 .get("/", request -> Response.of(Status.OK_200, Headers.empty(), Body.of("ok")))
                 .get("/big", request -> Response.of(Status.OK_200, Headers.empty(), Body.of(new byte[200_000])))
+                .post("/hold", request -> {
+                    testEnded.await(30, TimeUnit.SECONDS);
+                    return Response.of(Status.OK_200, Headers.empty(), Body.of("held"));
+                })
                 .post("/sink", request -> {
                     long read = request.body().openStream().transferTo(java.io.OutputStream.nullOutputStream());
                     return Response.of(Status.OK_200, Headers.empty(), Body.of("read " + read));
@@ -53,8 +71,7 @@ class Http2LimitsTest {
                     .isEqualTo(new Frame.RstStream(1, ErrorCode.REFUSED_STREAM));
 
             holder.send(new Frame.RstStream(3, ErrorCode.CANCEL));
-            holder.send(new Frame.Ping(false, 7));   // answered after the reset is processed: its permit is back
-            Expectation.readUntil(holder, Set.of(1, 3, 5), f -> f instanceof Frame.Ping ping && ping.ack());
+            processed(holder);   // its permit is back
             latecomer.sendHeaders(3, true, request("GET", "/"));
             assertThat(latecomer.response(3).status()).isEqualTo(200);
         }
@@ -80,5 +97,43 @@ class Http2LimitsTest {
             H2Client.Response within = client.response(3);
             assertThat(new String(within.content())).isEqualTo("read 1000");
         }
+    }
+
+    @Test
+    void contentWaitingForHandlersIsBoundedAcrossConnectionsAndFreedWhenItsStreamCloses() {
+        try (TestServer server = TestServer.start(site(), config -> config.withHttp2(
+                Http2Config.defaults().withMaxServerContent(100_000)));
+             H2Client first = H2Client.connect(server.port());
+             H2Client second = H2Client.connect(server.port())) {
+            first.handshake();
+            second.handshake();
+            first.sendHeaders(1, false, request("POST", "/hold"));
+            sendContent(first, 1, 60_000, false);
+            processed(first);
+            second.sendHeaders(1, false, request("POST", "/hold"));
+            sendContent(second, 1, 60_000, false);
+            assertThat(Expectation.readUntil(second, Set.of(), f -> f instanceof Frame.RstStream))
+                    .isEqualTo(new Frame.RstStream(1, ErrorCode.ENHANCE_YOUR_CALM));
+
+            first.send(new Frame.RstStream(1, ErrorCode.CANCEL));   // its unread content is dropped
+            processed(first);
+            second.sendHeaders(3, false, request("POST", "/sink"));
+            sendContent(second, 3, 60_000, true);
+            assertThat(new String(second.response(3).content())).isEqualTo("read 60000");
+        }
+    }
+
+    /** {@code total} octets on the stream, in DATA frames of 15,000. */
+    private static void sendContent(H2Client client, int streamId, int total, boolean end) {
+        for (int sent = 0; sent < total; sent += 15_000) {
+            int size = Math.min(15_000, total - sent);
+            client.send(new Frame.Data(streamId, ByteBuffer.wrap(new byte[size]), end && sent + size == total));
+        }
+    }
+
+    /** Returns once the server has processed every frame sent before: PING answers come in order. */
+    private static void processed(H2Client client) {
+        client.send(new Frame.Ping(false, 42));
+        Expectation.readUntil(client, Set.of(), f -> f instanceof Frame.Ping ping && ping.ack());
     }
 }

@@ -74,24 +74,7 @@ if [ -n "$PINNED" ]; then
     CLIENT_PIN=(taskset -c 0)
 fi
 
-# Starts a server; its first output line of digits (or a JSON "port") names its port.
-start() {
-    local name=$1
-    shift
-    "${SERVER_PIN[@]}" "$@" > "$RUN/$name.out" 2>&1 &
-    PIDS+=($!)
-    eval "PID_$name=$!"
-}
-await_port() {
-    local name=$1 port=""
-    for _ in $(seq 1 150); do
-        port=$(sed -n -e 's/.*"port":\([0-9]*\).*/\1/p' -e 's/^\([0-9][0-9]*\)$/\1/p' "$RUN/$name.out" | head -n1)
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-    [ -n "$port" ] || { echo "$name did not start:" >&2; cat "$RUN/$name.out" >&2; exit 1; }
-    eval "PORT_$name=$port"
-}
+source http-tests/scripts/bench-lib.sh
 
 JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!" "${JHTTP_TLS[@]}")
 # A user's second start: the launcher's first serving run records the start-up cache that later runs map.
@@ -118,24 +101,6 @@ fi
 PEERS=("${SERVERS[@]:1}")
 for name in "${SERVERS[@]}"; do [ "$name" = nginx ] || [ "$name" = jwebserver ] || await_port "$name"; done
 sleep 1
-
-# The processes of a server: nginx's master and workers, one JVM for the others.
-processes() {
-    local pid=$1
-    echo "$pid" $(pgrep -P "$pid" || true)
-}
-# A number summed over a server's processes: what awk program $2 prints from each one's /proc/PID/$3.
-sum_over_processes() {
-    local total=0
-    for p in $(processes "$1"); do
-        total=$((total + $(awk "$2" "/proc/$p/$3")))
-    done
-    echo "$total"
-}
-# CPU time, in clock ticks.
-cpu_ticks() { sum_over_processes "$1" '{print $14 + $15}' stat; }
-# Peak resident memory in KiB (for nginx, summed over its processes).
-peak_rss_kib() { sum_over_processes "$1" '/^VmHWM/ {print $2}' status; }
 
 # One wrk run: "requests/s|transfer/s|requests per CPU-second|p50|p99|errors".
 measure() {

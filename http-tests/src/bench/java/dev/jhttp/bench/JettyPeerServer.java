@@ -1,7 +1,10 @@
 package dev.jhttp.bench;
 
 import dev.jhttp.server.tls.ServerCertificate;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -23,7 +26,9 @@ import java.security.cert.Certificate;
 /**
  * The Jetty peer of the load benchmark (scripts/load-bench.sh): a minimal Jetty 12 server on loopback with the
  * benchmark's {@code /hello} text and a folder's files, in Jetty's defaults otherwise; with a PEM certificate and
- * key, over https (Jetty's TLS defaults). Prints its port; serves until killed. Arguments: FOLDER [CERT KEY]
+ * key, over https (Jetty's TLS defaults); with {@code h2} last, HTTP/2 as well (h2 by ALPN over https, h2c with prior
+ * knowledge in cleartext), for scripts/h2-bench.sh. Prints its port; serves until killed.
+ * Arguments: FOLDER [CERT KEY] [h2]
  */
 public final class JettyPeerServer {
     private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
@@ -33,8 +38,21 @@ public final class JettyPeerServer {
 
     public static void main(String[] args) throws Exception {
         Server server = new Server();
-        ServerConnector connector = args.length == 3 ? new ServerConnector(server, tls(Path.of(args[1]),
-                Path.of(args[2])), new HttpConnectionFactory()) : new ServerConnector(server);
+        boolean http2 = args[args.length - 1].equals("h2");
+        boolean https = args.length - (http2 ? 1 : 0) == 3;
+        HttpConnectionFactory http11 = new HttpConnectionFactory();
+        ServerConnector connector;
+        if (https && http2) {
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+            connector = new ServerConnector(server, tls(Path.of(args[1]), Path.of(args[2]), alpn.getProtocol()), alpn,
+                    new HTTP2ServerConnectionFactory(), http11);
+        } else if (https) {
+            connector = new ServerConnector(server, tls(Path.of(args[1]), Path.of(args[2]), "http/1.1"), http11);
+        } else if (http2) {
+            connector = new ServerConnector(server, http11, new HTTP2CServerConnectionFactory());
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -47,8 +65,8 @@ public final class JettyPeerServer {
         server.join();
     }
 
-    /** TLS with the certificate and key of two PEM files, in a keystore made in memory. */
-    private static SslConnectionFactory tls(Path certificate, Path key) throws Exception {
+    /** TLS with the certificate and key of two PEM files, in a keystore made in memory; then protocol {@code next}. */
+    private static SslConnectionFactory tls(Path certificate, Path key, String next) throws Exception {
         ServerCertificate read = ServerCertificate.fromPem(certificate, key);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -56,7 +74,7 @@ public final class JettyPeerServer {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(store);
         ssl.setKeyStorePassword("");
-        return new SslConnectionFactory(ssl, "http/1.1");
+        return new SslConnectionFactory(ssl, next);
     }
 
     /** {@code /hello}: a fixed text response. */

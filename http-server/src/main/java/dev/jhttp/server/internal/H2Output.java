@@ -21,8 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class H2Output {
     /** The window every stream and the connection start with, before SETTINGS or WINDOW_UPDATE (§6.9.2). */
     static final int DEFAULT_WINDOW = 65_535;
-    /** Room for one DATA frame of the default size with its header; larger frames get a buffer of their own. */
+    /** Room for one DATA frame of the default size with its header: what a connection starts with. */
     private static final int BUFFER = 16 * 1024 + 9;
+    /** What a busy connection's buffer grows to, so many small responses go out in one write. */
+    private static final int BUSY_BUFFER = 64 * 1024;
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     private final Transport transport;
@@ -31,7 +33,10 @@ final class H2Output {
     private final HpackEncoder encoder = HpackEncoder.create(4096);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition windowChanged = lock.newCondition();
-    /** Frames gathered for the next write; none while the connection is idle, as thousands may be. */
+    /**
+     * Frames gathered for the next write: none while the connection has no stream, as thousands may be idle; 16 KiB
+     * while its answers go out one by one (or wait for window); 64 KiB once they gather faster than they are written.
+     */
     private ByteBuffer buffer = NONE;
     private long connectionWindow = DEFAULT_WINDOW;
     private long initialStreamWindow = DEFAULT_WINDOW;
@@ -239,9 +244,13 @@ final class H2Output {
     private void append(Frame frame) throws IOException {
         int size = frames.size(frame);
         if (buffer.remaining() < size) {
-            flush();
-            if (buffer.capacity() < size) {
-                buffer = ByteBuffer.allocate(Math.max(size, BUFFER));
+            if (buffer.position() > 0 && buffer.position() + size <= BUSY_BUFFER) {
+                buffer = ByteBuffer.allocate(BUSY_BUFFER).put(buffer.flip());   // frames are gathering: grow
+            } else {
+                flush();
+                if (buffer.capacity() < size) {
+                    buffer = ByteBuffer.allocate(Math.max(size, BUFFER));
+                }
             }
         }
         frames.write(frame, buffer);
@@ -281,8 +290,8 @@ final class H2Output {
             writeDeadline = 0;
             buffer.clear();
         }
-        if (buffer.capacity() > BUFFER) {
-            buffer = ByteBuffer.allocate(BUFFER);
+        if (buffer.capacity() > BUSY_BUFFER) {
+            buffer = ByteBuffer.allocate(BUSY_BUFFER);   // a frame larger than the peer's default had its own
         }
     }
 }

@@ -85,6 +85,25 @@ class Http2ClientsTest {
     }
 
     @Test
+    void staticFilesAnswerRangesAndConditionalsOverH2() throws Exception {
+        byte[] index = Files.readAllBytes(DemoSite.ROOT.resolve("index.html"));
+        try (TestServer tls = https()) {
+            String url = "https://localhost:" + tls.port() + "/";
+            String ca = certificate.certificateFile().toString();
+            Ran range = run("curl", "-sS", "--http2", "--cacert", ca, "-r", "0-9", "-D", "-", url);
+            String etag = range.output().lines().filter(line -> line.startsWith("etag: ")).findFirst()
+                    .orElseThrow().substring("etag: ".length());
+            Ran conditional = run("curl", "-sS", "--http2", "--cacert", ca, "-H", "If-None-Match: " + etag,
+                    "-o", "/dev/null", "-w", "%{http_version} %{http_code} %{size_download}", url);
+
+            assertThat(range.output()).startsWith("HTTP/2 206")
+                    .contains("content-range: bytes 0-9/" + index.length)
+                    .endsWith("\r\n\r\n" + new String(index, 0, 10, StandardCharsets.ISO_8859_1));
+            assertThat(conditional.output()).isEqualTo("2 304 0");
+        }
+    }
+
+    @Test
     void curlStillGetsHttp11WhenH2cIsOff() throws Exception {
         try (TestServer server = TestServer.start(DemoSite.withRoutes("/echo"),
                 config -> config.withHttp2(Http2Config.defaults().withCleartext(false)))) {

@@ -1,5 +1,39 @@
-# Shared by the load benchmarks (sourced): starting servers and reading what they cost from /proc. The caller sets
-# RUN (a scratch folder), PIDS (an array of what to stop) and SERVER_PIN (a taskset prefix, or empty).
+# Shared by the load benchmarks (sourced from the repository root): setting up, starting servers and reading what
+# they cost from /proc. The caller sets PIDS (an array of what to stop) and SERVER_PIN (a taskset prefix, or empty).
+
+# Installs each missing tool with apt-get; an argument is TOOL, or TOOL=PACKAGE when the package is named otherwise.
+install_tools() {
+    local entry tool package
+    for entry in "$@"; do
+        tool=${entry%%=*}
+        package=${entry#*=}
+        if ! command -v "$tool" >/dev/null 2>&1; then
+            echo "installing $package (apt-get)..." >&2
+            apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
+        fi
+    done
+}
+
+# Builds with the bench profile; sets CP (the bench classpath) and JVM_OPTIONS (./jhttp's, for every JVM server),
+# and raises the descriptor limit for the many connections to come.
+build_bench() {
+    echo "building (mvn -q -Pbench install, tests skipped)..." >&2
+    mvn -B -q -Pbench install -DskipTests
+    mvn -B -q -Pbench -pl http-tests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+        >/dev/null
+    CP="http-tests/target/test-classes:$(cat http-tests/target/bench-classpath.txt)"
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+    JVM_OPTIONS=("${JHTTP_JVM_OPTIONS[@]}")
+}
+
+# A scratch folder RUN, with SITE in it holding /hello's text and a 1 KiB file.
+make_site() {
+    RUN="$(mktemp -d)"
+    SITE="$RUN/site"
+    mkdir -p "$SITE" "$RUN/body" http-tests/target/bench
+    printf 'Hello, World!' > "$SITE/hello"
+    head -c 1024 /dev/urandom > "$SITE/1k.bin"
+}
 
 # Starts a server; its first output line of digits (or a JSON "port") names its port.
 start() {

@@ -16,32 +16,16 @@ jhttp_find_jdk
 SECONDS_PER_RUN="${1:-10}"
 RUNS="${2:-3}"
 JAVA="$JHTTP_JAVA_HOME/bin/java"
-for package in nghttp2-client nginx openssl; do
-    tool=${package/nghttp2-client/h2load}
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "installing $package (apt-get)..." >&2
-        apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
-    fi
-done
-echo "building (mvn -q -Pbench install, tests skipped)..." >&2
-mvn -B -q -Pbench install -DskipTests
-mvn -B -q -Pbench -pl http-tests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="http-tests/target/test-classes:$(cat http-tests/target/bench-classpath.txt)"
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-JVM_OPTIONS=("${JHTTP_JVM_OPTIONS[@]}")
-
-RUN="$(mktemp -d)"
-SITE="$RUN/site"
-mkdir -p "$SITE" "$RUN/body" http-tests/target/bench
-printf 'Hello, World!' > "$SITE/hello"
-head -c 1024 /dev/urandom > "$SITE/1k.bin"
+source http-tests/scripts/bench-lib.sh
+install_tools h2load=nghttp2-client nginx openssl
+build_bench
+make_site
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
     -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$RUN/key.pem" -out "$RUN/cert.pem" 2>/dev/null
 chmod -R a+rX "$RUN"   # nginx workers run as an unprivileged user
 PIDS=()
 SERVER_PIN=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$RUN"' EXIT
-source http-tests/scripts/bench-lib.sh
 
 JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!")
 # A user's second start: the launcher's first serving run records the start-up cache that later runs map.

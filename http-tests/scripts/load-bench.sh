@@ -27,24 +27,10 @@ done
 SECONDS_PER_RUN="${ARGS[0]:-10}"
 RUNS="${ARGS[1]:-3}"
 JAVA="$JHTTP_JAVA_HOME/bin/java"
-for tool in wrk nginx openssl; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "installing $tool (apt-get)..." >&2
-        apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >&2
-    fi
-done
-echo "building (mvn -q -Pbench install, tests skipped)..." >&2
-mvn -B -q -Pbench install -DskipTests
-mvn -B -q -Pbench -pl http-tests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="http-tests/target/test-classes:$(cat http-tests/target/bench-classpath.txt)"
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-JVM_OPTIONS=("${JHTTP_JVM_OPTIONS[@]}")
-
-RUN="$(mktemp -d)"
-SITE="$RUN/site"
-mkdir -p "$SITE" "$RUN/body" http-tests/target/bench
-printf 'Hello, World!' > "$SITE/hello"
-head -c 1024 /dev/urandom > "$SITE/1k.bin"
+source http-tests/scripts/bench-lib.sh
+install_tools wrk nginx openssl
+build_bench
+make_site
 head -c 65536 /dev/urandom > "$SITE/64k.bin"
 head -c 1048576 /dev/urandom > "$SITE/1m.bin"
 SCHEME=http
@@ -73,8 +59,6 @@ if [ -n "$PINNED" ]; then
     SERVER_PIN=(taskset -c 1)
     CLIENT_PIN=(taskset -c 0)
 fi
-
-source http-tests/scripts/bench-lib.sh
 
 JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!" "${JHTTP_TLS[@]}")
 # A user's second start: the launcher's first serving run records the start-up cache that later runs map.

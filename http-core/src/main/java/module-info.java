@@ -5,6 +5,7 @@
 module dev.jhttp.core {
     exports dev.jhttp.core;
     exports dev.jhttp.core.h2;
+    exports dev.jhttp.core.forms;
     exports dev.jhttp.core.headers;
     exports dev.jhttp.core.hpack;
     exports dev.jhttp.core.parse;

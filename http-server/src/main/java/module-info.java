@@ -4,6 +4,7 @@ module dev.jhttp.server {
 
     exports dev.jhttp.server;
     exports dev.jhttp.server.files;
+    exports dev.jhttp.server.forms;
     exports dev.jhttp.server.filters;
     exports dev.jhttp.server.routing;
     exports dev.jhttp.server.text;

@@ -6,12 +6,14 @@ import dev.jhttp.core.Headers;
 import dev.jhttp.core.Request;
 import dev.jhttp.core.Response;
 import dev.jhttp.core.Status;
+import dev.jhttp.core.forms.FormError;
 import dev.jhttp.core.headers.QualityList;
 import dev.jhttp.core.parse.ParseError;
 import dev.jhttp.server.Filter;
 import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContentException;
+import dev.jhttp.server.forms.FormException;
 import dev.jhttp.server.text.JsonText;
 
 import java.lang.System.Logger.Level;
@@ -80,6 +82,11 @@ public final class ErrorPages implements Filter {
      *     exception: the client's fault, which the server answers from the content's state before it closes
      */
     public Response answer(Request request, Exception failure) throws RequestContentException {
+        if (failure instanceof FormException e) {
+            Log.LOGGER.log(Level.DEBUG, () -> request.method() + " " + request.target().rawPath() + ": "
+                    + e.getMessage());
+            return answer(e.error(), request.headers());
+        }
         if (failure instanceof HttpException e) {
             Log.LOGGER.log(Level.DEBUG, () -> request.method() + " " + request.target().rawPath() + ": "
                     + e.getMessage());
@@ -113,14 +120,23 @@ public final class ErrorPages implements Filter {
      * never quotes the request. {@code requestHeaders} are the fields parsed before the failure.
      */
     public Response answer(ParseError error, Headers requestHeaders) {
-        Status status = error.status();
+        return refusal(error.status(), error.violation().description(), error.violation().name(),
+                error.violation().rfc(), error.offset(), requestHeaders);
+    }
+
+    /** The answer to a form the reader refused, naming the rule and the byte as a parser refusal does. */
+    public Response answer(FormError error, Headers requestHeaders) {
+        return refusal(error.status(), error.violation().description(), error.violation().name(),
+                error.violation().rule(), error.offset(), requestHeaders);
+    }
+
+    private Response refusal(Status status, String description, String violation, String rule, long offset,
+                             Headers requestHeaders) {
         Page page = pages.get(status.code());
         if (page == null) {
-            String text = "%s (%s) at byte %d\n".formatted(error.violation().description(), error.violation().rfc(),
-                    error.offset());
+            String text = "%s (%s) at byte %d\n".formatted(description, rule, offset);
             String members = ",\"detail\":\"%s\",\"violation\":\"%s\",\"rule\":\"%s\",\"offset\":%d".formatted(
-                    JsonText.escape(error.violation().description()), error.violation().name(),
-                    JsonText.escape(error.violation().rfc()), error.offset());
+                    JsonText.escape(description), violation, JsonText.escape(rule), offset);
             page = generated(requestHeaders, status, text, members);
         }
         return Response.of(status, Headers.of(HeaderName.CONTENT_TYPE.name(), page.contentType()), page.body());

@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Java snippets, exactly as written there: each compiles as the body of a method, and the two parsing
- * ones (HTTP/1.1, HTTP/2) run and print what the README says they print. (The server snippets serve until killed; ReadmeExampleTest checks
+ * The README's Java snippets, exactly as written there: each compiles as the body of a method, and the three parsing
+ * ones (HTTP/1.1, HTTP/2, forms) run and print what the README says they print. (The server snippets serve until killed; ReadmeExampleTest checks
  * what the cleartext one does, TlsServerTest what the https one does.)
  */
 class ReadmeSnippetsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL);
     private static final String IMPORTS = """
             import dev.jhttp.core.*;
+            import dev.jhttp.core.forms.*;
             import dev.jhttp.core.h2.*;
             import dev.jhttp.core.hpack.*;
             import dev.jhttp.core.parse.*;
@@ -48,7 +49,7 @@ class ReadmeSnippetsTest {
     @Test
     void everySnippetCompilesAndTheParsingLoopsPrintWhatTheReadmeSays(@TempDir Path work) throws Exception {
         List<String> snippets = snippets();
-        assertThat(snippets).hasSize(4);
+        assertThat(snippets).hasSize(5);
         Path sources = Files.createDirectories(work.resolve("src"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> files = new ArrayList<>();
@@ -68,6 +69,7 @@ class ReadmeSnippetsTest {
 
         assertThat(run(classes, "Snippet0")).isEqualTo("GET /hello jhttp\nPOST /notes -\n");
         assertThat(run(classes, "Snippet1")).isEqualTo("HTTP/2 GET /hello localhost\n");
+        assertThat(run(classes, "Snippet2")).isEqualTo("Ada Lovelace [a, b]\ndoc a.txt: hello\n");
     }
 
     private static List<String> snippets() throws IOException {

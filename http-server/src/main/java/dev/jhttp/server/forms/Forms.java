@@ -6,6 +6,8 @@ import dev.jhttp.core.Status;
 import dev.jhttp.core.forms.Form;
 import dev.jhttp.core.forms.FormError;
 import dev.jhttp.core.forms.FormResult;
+import dev.jhttp.core.forms.MultipartLimits;
+import dev.jhttp.core.forms.MultipartReader;
 import dev.jhttp.core.forms.UrlEncodedForm;
 import dev.jhttp.server.HttpException;
 
@@ -16,7 +18,7 @@ import java.util.Locale;
 
 /**
  * A handler's form in one call: the fields of an {@code application/x-www-form-urlencoded} body, or of the query
- * string. What a client gets wrong becomes an {@link HttpException}, which the server answers like any other: 415 for
+ * string; or the parts of a {@code multipart/form-data} body one by one, each streamed ({@link #parts}). What a client gets wrong becomes an {@link HttpException}, which the server answers like any other: 415 for
  * another media type, 413 past the size limit, and for what the reader refuses (a malformed escape, bad UTF-8, too
  * many fields) a {@link FormException} whose answer names the rule and the byte.
  *
@@ -55,6 +57,31 @@ public final class Forms {
             throw new HttpException(Status.UNSUPPORTED_MEDIA_TYPE_415, "expected " + URLENCODED + " in UTF-8");
         }
         return fields(UrlEncodedForm.parse(content(request, maxSize)));
+    }
+
+    /** The parts of a {@code multipart/form-data} body, with {@link MultipartLimits#defaults()}. */
+    public static MultipartParts parts(Request request) {
+        return parts(request, MultipartLimits.defaults());
+    }
+
+    /**
+     * The parts of a {@code multipart/form-data} body, read as the handler asks for them.
+     *
+     * @throws HttpException 415 if the body is not {@code multipart/form-data} with a valid boundary, 413 if its
+     *     declared length passes {@code limits.maxTotalSize()}
+     */
+    public static MultipartParts parts(Request request, MultipartLimits limits) {
+        String type = request.headers().first(HeaderName.CONTENT_TYPE).orElse("");
+        String boundary = MultipartReader.boundary(type).orElseThrow(() -> new HttpException(
+                Status.UNSUPPORTED_MEDIA_TYPE_415, "expected multipart/form-data with a boundary"));
+        if (request.body().length() > limits.maxTotalSize()) {
+            throw tooLarge(limits.maxTotalSize());
+        }
+        try {
+            return new MultipartParts(request.body().openStream(), MultipartReader.create(boundary, limits));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The query string's fields; an empty form when there is no query. */

@@ -1,11 +1,10 @@
 package dev.jhttp.core.forms;
 
+import dev.jhttp.core.headers.ParameterizedValue;
 import dev.jhttp.core.syntax.Ascii;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code Content-Disposition} of a {@code multipart/form-data} part (RFC 7578 §4.2, in the grammar of RFC 6266
@@ -31,35 +30,16 @@ record ContentDisposition(String name, String filename) {
 
     /** Parses a field value (as the field section holds it: one char per octet). */
     static ContentDisposition parse(String value) throws Invalid {
-        Cursor at = new Cursor(value);
-        String type = at.token();
-        if (!type.equalsIgnoreCase("form-data")) {
+        ParameterizedValue disposition = ParameterizedValue.parse(value).orElseThrow(() -> invalid(
+                "not a type with parameters, each named once (RFC 6266 §4.1)"));
+        if (!disposition.value().equalsIgnoreCase("form-data")) {
             throw invalid("the type is not form-data");
         }
-        Map<String, String> parameters = new HashMap<>();
-        while (true) {
-            at.skipWhitespace();
-            if (at.done()) {
-                break;
-            }
-            at.expect(';');
-            at.skipWhitespace();
-            String parameter = at.token().toLowerCase(Locale.ROOT);
-            at.skipWhitespace();
-            at.expect('=');
-            at.skipWhitespace();
-            String raw = parameter.endsWith("*") ? at.extValue() : at.peek() == '"' ? at.quoted() : at.token();
-            if (parameters.put(parameter, raw) != null) {
-                throw invalid("the parameter " + parameter + " comes twice");   // RFC 6266 §4.1
-            }
-        }
-        String name = parameters.get("name");
-        if (name == null) {
-            throw invalid("no name parameter");
-        }
-        String extended = parameters.get("filename*");
-        String filename = extended != null ? extValue(extended)
-                : parameters.containsKey("filename") ? utf8(parameters.get("filename")) : null;
+        String name = disposition.parameter("name").orElseThrow(() -> invalid("no name parameter"));
+        Optional<String> extended = disposition.parameter("filename*");
+        Optional<String> plain = disposition.parameter("filename");
+        String filename = extended.isPresent() ? extValue(extended.get())
+                : plain.isPresent() ? utf8(plain.get()) : null;
         return new ContentDisposition(utf8(name), filename);
     }
 
@@ -123,77 +103,5 @@ record ContentDisposition(String name, String filename) {
 
     private static Invalid invalid(String detail) {
         return new Invalid(FormViolation.INVALID_CONTENT_DISPOSITION, detail);
-    }
-
-    /** Walks a field value by RFC 9110 §5.6's token and quoted-string. */
-    private static final class Cursor {
-        private final String text;
-        private int at;
-
-        Cursor(String text) {
-            this.text = text;
-        }
-
-        boolean done() {
-            return at == text.length();
-        }
-
-        char peek() {
-            return done() ? 0 : text.charAt(at);
-        }
-
-        void skipWhitespace() {
-            while (!done() && (peek() == ' ' || peek() == '\t')) {
-                at++;
-            }
-        }
-
-        void expect(char c) throws Invalid {
-            if (peek() != c) {
-                throw invalid("expected '" + c + "' at character " + at);
-            }
-            at++;
-        }
-
-        String token() throws Invalid {
-            int start = at;
-            while (!done() && peek() < 0x80 && Ascii.isTokenChar(peek())) {
-                at++;
-            }
-            if (at == start) {
-                throw invalid("expected a token at character " + at);
-            }
-            return text.substring(start, at);
-        }
-
-        /** Up to the next {@code ;} (or the end), trailing whitespace left out: extValue checks its characters. */
-        String extValue() {
-            int start = at;
-            while (!done() && peek() != ';') {
-                at++;
-            }
-            return text.substring(start, at).stripTrailing();
-        }
-
-        String quoted() throws Invalid {
-            StringBuilder value = new StringBuilder();
-            at++;   // the opening quote
-            while (true) {
-                if (done()) {
-                    throw invalid("a quoted string without its closing quote");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return value.toString();
-                }
-                if (c == '\\') {
-                    if (done()) {
-                        throw invalid("a quoted-pair cut short");
-                    }
-                    c = text.charAt(at++);
-                }
-                value.append(c);
-            }
-        }
     }
 }

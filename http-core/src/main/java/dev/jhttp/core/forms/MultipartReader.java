@@ -2,13 +2,13 @@ package dev.jhttp.core.forms;
 
 import dev.jhttp.core.HeaderName;
 import dev.jhttp.core.Headers;
+import dev.jhttp.core.headers.ParameterizedValue;
 import dev.jhttp.core.parse.FieldSectionParser;
 import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.ParserLimits;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,23 +89,10 @@ public final class MultipartReader {
      * boundary parameter is missing or not a valid boundary.
      */
     public static Optional<String> boundary(String contentType) {
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("multipart/form-data")) {
-            return Optional.empty();
-        }
-        String boundary = null;
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].strip().split("=", 2);
-            if (parameter.length < 2) {
-                return Optional.empty();   // RFC 9110 §5.6.6: parameter = name "=" value
-            }
-            if (parameter[0].strip().equalsIgnoreCase("boundary")) {
-                String value = parameter[1].strip();
-                boundary = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                        ? value.substring(1, value.length() - 1) : value;
-            }
-        }
-        return boundary != null && isBoundary(boundary) ? Optional.of(boundary) : Optional.empty();
+        return ParameterizedValue.parse(contentType)
+                .filter(type -> type.value().equalsIgnoreCase("multipart/form-data"))
+                .flatMap(type -> type.parameter("boundary"))
+                .filter(MultipartReader::isBoundary);
     }
 
     // boundary := 0*69<bchars> bcharsnospace (RFC 2046 §5.1.1)

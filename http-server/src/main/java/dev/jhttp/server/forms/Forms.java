@@ -9,12 +9,12 @@ import dev.jhttp.core.forms.FormResult;
 import dev.jhttp.core.forms.MultipartLimits;
 import dev.jhttp.core.forms.MultipartReader;
 import dev.jhttp.core.forms.UrlEncodedForm;
+import dev.jhttp.core.headers.ParameterizedValue;
 import dev.jhttp.server.HttpException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /**
  * A handler's form in one call: the fields of an {@code application/x-www-form-urlencoded} body, or of the query
@@ -91,18 +91,11 @@ public final class Forms {
 
     /** RFC 9110 §8.3.1: the type and subtype are case-insensitive; a charset parameter, if any, must be UTF-8. */
     private static boolean isUrlEncoded(String contentType) {
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(URLENCODED)) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].strip().split("=", 2);
-            if (parameter[0].strip().equalsIgnoreCase("charset") && (parameter.length < 2
-                    || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
-                return false;
-            }
-        }
-        return true;
+        return ParameterizedValue.parse(contentType)
+                .filter(type -> type.value().equalsIgnoreCase(URLENCODED))
+                .filter(type -> type.parameter("charset").map(charset -> charset.equalsIgnoreCase("utf-8"))
+                        .orElse(true))
+                .isPresent();
     }
 
     private static byte[] content(Request request, long maxSize) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Thrown by a handler to answer with a status, leaving the body to the server (or to an
  * {@link dev.jhttp.server.filters.ErrorPages} filter). The connection stays open; the message is logged at debug
- * level and never sent to the client.
+ * level and never sent to the client. A {@linkplain #explained detail} is: it tells the client what to change, as
+ * problem details' {@code detail} member (RFC 9457 §3.1.4) and as a line of the plain and HTML pages.
  *
  * {@snippet :
  * if (user == null) {
@@ -19,6 +20,7 @@ import java.util.Objects;
 public class HttpException extends RuntimeException {
     private final Status status;
     private final Headers headers;
+    private final String detail;
 
     public HttpException(Status status) {
         this(status, status.toString());
@@ -30,9 +32,27 @@ public class HttpException extends RuntimeException {
 
     /** With header fields the answer must carry, such as {@code Allow} on a 405. */
     public HttpException(Status status, String message, Headers headers) {
+        this(status, message, headers, "");
+    }
+
+    private HttpException(Status status, String message, Headers headers, String detail) {
         super(message, null, false, false);
         this.status = Objects.requireNonNull(status, "status");
         this.headers = Objects.requireNonNull(headers, "headers");
+        this.detail = Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * An answer whose {@code detail} the client is shown (and the log too): say what the client can change, never
+     * what the server's files or internals look like.
+     */
+    public static HttpException explained(Status status, String detail, Headers headers) {
+        return new HttpException(status, detail, headers, detail);
+    }
+
+    /** What the client is told beside the status; empty for none. */
+    public String detail() {
+        return detail;
     }
 
     /** The status to answer with. */

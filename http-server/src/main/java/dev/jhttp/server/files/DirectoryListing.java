@@ -1,6 +1,7 @@
 package dev.jhttp.server.files;
 
 import dev.jhttp.core.headers.PercentEncoding;
+import dev.jhttp.server.text.HtmlText;
 import dev.jhttp.server.text.JsonText;
 
 import java.io.IOException;
@@ -89,7 +90,7 @@ final class DirectoryListing {
 
     /** The listing as a page; {@code path} is the decoded directory path, shown as the title. */
     String html(String path) {
-        String title = "Index of " + escapeHtml(path);
+        String title = "Index of " + HtmlText.escape(path);
         StringBuilder page = new StringBuilder(1024 + entries.size() * 160);
         page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
@@ -104,7 +105,7 @@ final class DirectoryListing {
         }
         for (Entry entry : entries) {
             String href = PercentEncoding.encodePathSegment(entry.name()) + (entry.directory() ? "/" : "");
-            page.append("<tr><td><a href=\"").append(href).append("\">").append(escapeHtml(entry.name()))
+            page.append("<tr><td><a href=\"").append(href).append("\">").append(HtmlText.escape(entry.name()))
                     .append(entry.directory() ? "/" : "").append("</a></td><td class=\"n\">")
                     .append(entry.directory() ? "—" : humanSize(entry.size())).append("</td><td class=\"t n\">")
                     .append(TIME.format(entry.modified())).append("</td></tr>\n");
@@ -146,21 +147,5 @@ final class DirectoryListing {
             unit++;
         }
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

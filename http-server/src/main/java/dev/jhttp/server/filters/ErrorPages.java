@@ -14,6 +14,7 @@ import dev.jhttp.server.Handler;
 import dev.jhttp.server.HttpException;
 import dev.jhttp.server.RequestContentException;
 import dev.jhttp.server.forms.FormException;
+import dev.jhttp.server.text.HtmlText;
 import dev.jhttp.server.text.JsonText;
 
 import java.lang.System.Logger.Level;
@@ -90,7 +91,8 @@ public final class ErrorPages implements Filter {
         if (failure instanceof HttpException e) {
             Log.LOGGER.log(Level.DEBUG, () -> request.method() + " " + request.target().rawPath() + ": "
                     + e.getMessage());
-            return answer(request.headers(), e.status(), e.headers());
+            return e.detail().isEmpty() ? answer(request.headers(), e.status(), e.headers())
+                    : explained(request.headers(), e.status(), e.detail(), e.headers());
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestContentException content) {
@@ -107,11 +109,7 @@ public final class ErrorPages implements Filter {
      * format), carrying {@code fields} too.
      */
     public Response answer(Headers requestHeaders, Status status, Headers fields) {
-        Page page = pages.get(status.code());
-        if (page == null) {
-            page = generated(requestHeaders, status, "", "");
-        }
-        return Response.of(status, fields.withReplaced(HeaderName.CONTENT_TYPE, page.contentType()), page.body());
+        return page(requestHeaders, status, "", "", fields);
     }
 
     /**
@@ -130,16 +128,26 @@ public final class ErrorPages implements Filter {
                 error.violation().rule(), error.offset(), requestHeaders);
     }
 
+    /** An answer with a line that tells the client what went wrong, in whichever format it takes. */
+    private Response explained(Headers requestHeaders, Status status, String detail, Headers fields) {
+        return page(requestHeaders, status, detail + "\n", ",\"detail\":\"" + JsonText.escape(detail) + "\"", fields);
+    }
+
     private Response refusal(Status status, String description, String violation, String rule, long offset,
                              Headers requestHeaders) {
+        String text = "%s (%s) at byte %d\n".formatted(description, rule, offset);
+        String members = ",\"detail\":\"%s\",\"violation\":\"%s\",\"rule\":\"%s\",\"offset\":%d".formatted(
+                JsonText.escape(description), violation, JsonText.escape(rule), offset);
+        return page(requestHeaders, status, text, members, Headers.empty());
+    }
+
+    /** The configured page for {@code status}, else a generated one with {@code text} and {@code members}. */
+    private Response page(Headers requestHeaders, Status status, String text, String members, Headers fields) {
         Page page = pages.get(status.code());
         if (page == null) {
-            String text = "%s (%s) at byte %d\n".formatted(description, rule, offset);
-            String members = ",\"detail\":\"%s\",\"violation\":\"%s\",\"rule\":\"%s\",\"offset\":%d".formatted(
-                    JsonText.escape(description), violation, JsonText.escape(rule), offset);
             page = generated(requestHeaders, status, text, members);
         }
-        return Response.of(status, Headers.of(HeaderName.CONTENT_TYPE.name(), page.contentType()), page.body());
+        return Response.of(status, fields.withReplaced(HeaderName.CONTENT_TYPE, page.contentType()), page.body());
     }
 
     /** A generated page; {@code text} adds lines to the plain and HTML forms, {@code members} to problem details. */
@@ -157,7 +165,8 @@ public final class ErrorPages implements Filter {
         if (html > plain) {
             return new Page(HTML, Body.of("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<link rel=\"icon\" href=\"data:,\"><title>" + title + "</title></head>\n<body><h1>" + title
-                    + "</h1>" + (text.isEmpty() ? "" : "<p>" + text.strip() + "</p>") + "</body></html>\n"));
+                    + "</h1>" + (text.isEmpty() ? "" : "<p>" + HtmlText.escape(text.strip()) + "</p>")
+                    + "</body></html>\n"));
         }
         return new Page(PLAIN, Body.of(title + "\n" + text));
     }

@@ -51,6 +51,21 @@ class ErrorPagesTest {
     }
 
     @Test
+    void anExplainedRefusalShowsItsDetailInEveryFormat() throws Exception {
+        Handler conflict = request -> {
+            throw HttpException.explained(Status.CONFLICT_409, "a file named <a&b>.txt exists", Headers.of("X-A", "1"));
+        };
+        Handler app = ErrorPages.negotiated().wrap(conflict);
+        assertThat(text(app.handle(Request.of(Method.GET, "/"))))
+                .isEqualTo("409 Conflict\na file named <a&b>.txt exists\n");
+        assertThat(text(app.handle(request("application/json")))).isEqualTo("{\"type\":\"about:blank\",\"title\":"
+                + "\"Conflict\",\"status\":409,\"detail\":\"a file named <a&b>.txt exists\"}\n");
+        Response html = app.handle(request("text/html"));
+        assertThat(text(html)).contains("<p>a file named &lt;a&amp;b&gt;.txt exists</p>");
+        assertThat(html.headers().first("X-A")).contains("1");
+    }
+
+    @Test
     void handlerFailureBecomesAGeneric500() throws Exception {
         Handler failing = request -> {
             throw new IllegalStateException("do not show this");

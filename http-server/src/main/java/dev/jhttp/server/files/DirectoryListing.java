@@ -88,31 +88,42 @@ final class DirectoryListing {
         return entries;
     }
 
-    /** The listing as a page; {@code path} is the decoded directory path, shown as the title. */
-    String html(String path) {
+    /**
+     * The listing as a page; {@code path} is the decoded directory path, shown as the title. With {@code uploads}
+     * (null for none) the page has the upload forms, and delete buttons if deleting is allowed.
+     */
+    String html(String path, Uploads uploads) {
         String title = "Index of " + HtmlText.escape(path);
-        StringBuilder page = new StringBuilder(1024 + entries.size() * 160);
+        boolean deletes = uploads != null && uploads.delete();
+        StringBuilder page = new StringBuilder(1024 + entries.size() * (deletes ? 400 : 160));
         page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 // An empty icon, so browsers do not ask the folder for a favicon.ico it probably lacks.
                 .append("<link rel=\"icon\" href=\"data:,\">")
-                .append("<title>").append(title).append("</title><style>").append(STYLE).append("</style></head>\n")
-                .append("<body><main><h1>").append(title).append("</h1>\n<table>\n<thead><tr>")
+                .append("<title>").append(title).append("</title><style>").append(STYLE)
+                .append(uploads != null ? UploadForm.STYLE : "").append("</style></head>\n")
+                .append("<body><main><h1>").append(title).append("</h1>\n")
+                .append(uploads != null ? UploadForm.forms() : "").append("<table>\n<thead><tr>")
                 .append("<th><a href=\"?sort=name\">Name</a></th><th class=\"n\"><a href=\"?sort=size\">Size</a></th>")
-                .append("<th class=\"t n\"><a href=\"?sort=time\">Modified</a></th></tr></thead>\n<tbody>\n");
+                .append("<th class=\"t n\"><a href=\"?sort=time\">Modified</a></th>")
+                .append(deletes ? "<th></th>" : "").append("</tr></thead>\n<tbody>\n");
+        String emptyCell = deletes ? "<td></td>" : "";
         if (!path.equals("/")) {
-            page.append("<tr><td><a href=\"../\">../</a></td><td class=\"n\"></td><td class=\"t\"></td></tr>\n");
+            page.append("<tr><td><a href=\"../\">../</a></td><td class=\"n\"></td><td class=\"t\"></td>")
+                    .append(emptyCell).append("</tr>\n");
         }
         for (Entry entry : entries) {
             String href = PercentEncoding.encodePathSegment(entry.name()) + (entry.directory() ? "/" : "");
             page.append("<tr><td><a href=\"").append(href).append("\">").append(HtmlText.escape(entry.name()))
                     .append(entry.directory() ? "/" : "").append("</a></td><td class=\"n\">")
                     .append(entry.directory() ? "—" : humanSize(entry.size())).append("</td><td class=\"t n\">")
-                    .append(TIME.format(entry.modified())).append("</td></tr>\n");
+                    .append(TIME.format(entry.modified())).append("</td>")
+                    .append(deletes ? "<td>" + UploadForm.deleteButton(entry.name()) + "</td>" : "").append("</tr>\n");
         }
         return page.append("</tbody>\n</table>\n<footer>").append(entries.size())
                 .append(entries.size() == 1 ? " entry" : " entries").append(" · served by jhttp</footer>")
-                .append("</main></body></html>\n").toString();
+                .append("</main>").append(uploads != null ? UploadForm.script() : "").append("</body></html>\n")
+                .toString();
     }
 
     String json() {

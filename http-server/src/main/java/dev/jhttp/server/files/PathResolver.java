@@ -68,6 +68,11 @@ final class PathResolver {
         }
     }
 
+    /** Whether {@code path} is the root itself. */
+    boolean isRoot(Path path) {
+        return path.equals(realRoot);
+    }
+
     /** Whether a directory entry may appear in a listing. */
     boolean isListable(Path entry) {
         return isServableName(entry.getFileName().toString()) && linkAllowed(entry);
@@ -77,7 +82,7 @@ final class PathResolver {
         if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
             return false;
         }
-        if (!showHidden && segment.charAt(0) == '.') {
+        if (!showHidden && segment.charAt(0) == '.' || segment.startsWith(UploadNames.TEMPORARY_PREFIX)) {
             return false;
         }
         for (int i = 0; i < segment.length(); i++) {

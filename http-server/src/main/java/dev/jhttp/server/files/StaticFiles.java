@@ -41,7 +41,7 @@ import java.util.Set;
  * }
  */
 public final class StaticFiles implements Handler {
-    private static final String ALLOW = "GET, HEAD, OPTIONS";
+    private static final Set<Method> WRITES = Set.of(Method.PUT, Method.POST, Method.DELETE);
     private static final Set<Method> KNOWN = Set.of(Method.POST, Method.PUT, Method.DELETE, Method.PATCH,
             Method.CONNECT, Method.TRACE);
     private static final int MAX_RANGES = 16;
@@ -49,8 +49,9 @@ public final class StaticFiles implements Handler {
     /** The switches a StaticFiles has, by name. */
     private enum Feature { LISTING, HIDDEN_FILES, SPA, GZIP }
 
-    /** What a StaticFiles does, beyond its root. */
-    private record Settings(Set<Feature> features, SymlinkPolicy symlinks, String indexFile, String cacheControl) {
+    /** What a StaticFiles does, beyond its root; {@code uploads} is null when it takes no writes. */
+    private record Settings(Set<Feature> features, SymlinkPolicy symlinks, String indexFile, String cacheControl,
+                            Uploads uploads) {
         Settings {
             features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
             Objects.requireNonNull(symlinks, "symlinks");
@@ -70,13 +71,15 @@ public final class StaticFiles implements Handler {
             } else {
                 changed.remove(feature);
             }
-            return new Settings(changed, symlinks, indexFile, cacheControl);
+            return new Settings(changed, symlinks, indexFile, cacheControl, uploads);
         }
     }
 
     private final Path root;
     private final Settings settings;
     private final PathResolver resolver;
+    private final FolderWriter writer;
+    private final String allow;
     private final SmallFileCache smallFiles = new SmallFileCache();
 
     private StaticFiles(Path root, Settings settings) {
@@ -87,6 +90,11 @@ public final class StaticFiles implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve " + root + ": " + e.getMessage(), e);
         }
+        Uploads uploads = settings.uploads();
+        this.writer = uploads == null ? null
+                : new FolderWriter(resolver, uploads, settings.has(Feature.HIDDEN_FILES));
+        this.allow = "GET, HEAD, OPTIONS" + (uploads == null ? "" : ", POST, PUT")
+                + (uploads != null && uploads.delete() ? ", DELETE" : "");
     }
 
     /**
@@ -102,7 +110,7 @@ public final class StaticFiles implements Handler {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a directory: " + root);
         }
-        return new StaticFiles(root, new Settings(Set.of(), SymlinkPolicy.DENY, "index.html", "no-cache"));
+        return new StaticFiles(root, new Settings(Set.of(), SymlinkPolicy.DENY, "index.html", "no-cache", null));
     }
 
     /** Lists directories that have no index file (HTML, JSON or text; {@code ?download=zip} zips them). */
@@ -118,19 +126,19 @@ public final class StaticFiles implements Handler {
     /** Which symbolic links are followed. */
     public StaticFiles withSymlinks(SymlinkPolicy value) {
         return new StaticFiles(root, new Settings(settings.features(), value, settings.indexFile(),
-                settings.cacheControl()));
+                settings.cacheControl(), settings.uploads()));
     }
 
     /** The file that serves a directory, {@code index.html} by default. */
     public StaticFiles withIndexFile(String value) {
         return new StaticFiles(root, new Settings(settings.features(), settings.symlinks(), value,
-                settings.cacheControl()));
+                settings.cacheControl(), settings.uploads()));
     }
 
     /** The {@code Cache-Control} value of files, {@code no-cache} by default. */
     public StaticFiles withCacheControl(String value) {
         return new StaticFiles(root, new Settings(settings.features(), settings.symlinks(), settings.indexFile(),
-                value));
+                value, settings.uploads()));
     }
 
     /** Single-page-app mode: unknown paths asked for as HTML get the root's index file, with 200. */
@@ -138,27 +146,43 @@ public final class StaticFiles implements Handler {
         return new StaticFiles(root, settings.with(Feature.SPA, value));
     }
 
+    /**
+     * Takes writes as {@code value} allows them ({@code PUT}, {@code POST} of files or folders, {@code DELETE}), and
+     * shows an upload form on listings; null takes none (the default: writes get 405).
+     */
+    public StaticFiles withUploads(Uploads value) {
+        return new StaticFiles(root, new Settings(settings.features(), settings.symlinks(), settings.indexFile(),
+                settings.cacheControl(), value));
+    }
+
     /** Compresses text files of 1 KiB or more with gzip on the fly for clients that accept it. */
     public StaticFiles withGzip(boolean value) {
         return new StaticFiles(root, settings.with(Feature.GZIP, value));
     }
 
-    /** Files are read from the local file system: promptly, so the server may serve them on its I/O threads. */
+    /**
+     * Files are read from the local file system: promptly, so the server may serve them on its I/O threads. A write
+     * reads the request's content as it arrives, which blocks.
+     */
     @Override
     public boolean mayBlock(Request request) {
-        return false;
+        return writer != null && WRITES.contains(request.method());
     }
 
     @Override
     public Response handle(Request request) throws IOException {
         Method method = request.method();
         if (method.equals(Method.OPTIONS)) {
-            return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), ALLOW);
+            return Response.of(Status.NO_CONTENT_204).withHeader(HeaderName.ALLOW.name(), allow);
+        }
+        if (writer != null && WRITES.contains(method)
+                && (!method.equals(Method.DELETE) || settings.uploads().delete())) {
+            return writer.write(request);
         }
         if (!method.equals(Method.GET) && !method.equals(Method.HEAD)) {
             throw KNOWN.contains(method)
                     ? new HttpException(Status.METHOD_NOT_ALLOWED_405, method + " on a static file",
-                            Headers.of(HeaderName.ALLOW.name(), ALLOW))
+                            Headers.of(HeaderName.ALLOW.name(), allow))
                     : new HttpException(Status.NOT_IMPLEMENTED_501, "unknown method " + method);
         }
         RequestTarget target = request.target();
@@ -240,7 +264,7 @@ public final class StaticFiles implements Handler {
         String body = switch (type) {
             case "application/json" -> entries.json();
             case "text/plain" -> entries.plainText();
-            default -> entries.html(request.target().path());
+            default -> entries.html(request.target().path(), settings.uploads());
         };
         return Optional.of(Response.of(Status.OK_200, Headers.of(HeaderName.CONTENT_TYPE.name(),
                 type + "; charset=utf-8", HeaderName.CACHE_CONTROL.name(), "no-cache", HeaderName.VARY.name(),

@@ -1,5 +1,6 @@
 package dev.jhttp.cli;
 
+import dev.jhttp.core.parse.ParserLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,8 @@ public final class JhttpCommand implements Callable<Integer> {
             return ServerRunner.BAD_ARGUMENTS;
         }
         try {
-            return ServerRunner.serve(AppBuilder.routes(routes.routes, null), server, null, spec.commandLine().getOut(),
+            return ServerRunner.serve(AppBuilder.routes(routes.routes, null), server,
+                    ParserLimits.defaults().maxBodySize(), null, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("jhttp: " + e.getMessage());

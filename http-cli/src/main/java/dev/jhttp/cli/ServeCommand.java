@@ -1,6 +1,8 @@
 package dev.jhttp.cli;
 
+import dev.jhttp.core.parse.ParserLimits;
 import dev.jhttp.server.files.StaticFiles;
+import dev.jhttp.server.files.Uploads;
 import dev.jhttp.server.files.SymlinkPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jhttp serve [DIR]}: serves a folder, with any demo routes mounted in front of it. */
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
             "  jhttp serve                      serve the current folder on http://127.0.0.1:8000/",
             "  jhttp serve ./static -p 0        any free port; the banner says which",
             "  jhttp serve site --route /echo   files, plus the /echo demo route",
-            "  jhttp serve . --bind 0.0.0.0     share on the network"})
+            "  jhttp serve . --bind 0.0.0.0     share on the network",
+            "  jhttp serve drop --upload        take uploads from the listing page, curl -F or curl -T"})
 final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "${env:JHTTP_DIR:-.}", paramLabel = "DIR",
             description = "Folder to serve (default: the current folder).")
@@ -57,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Cache-Control for files (default: ${DEFAULT-VALUE}).")
     String cacheControl;
 
+    @Mixin
+    UploadOptions writes;
+
     @Spec
     CommandSpec spec;
 
@@ -68,11 +75,21 @@ final class ServeCommand implements Callable<Integer> {
             return ServerRunner.BAD_ARGUMENTS;
         }
         Path root = directory.toAbsolutePath().normalize();
+        Optional<Uploads> uploads;
+        try {
+            uploads = writes.uploads(server.bind, !server.auth.users.isEmpty());
+        } catch (Refused e) {
+            err.println("jhttp: " + e.getMessage());
+            return ServerRunner.BAD_ARGUMENTS;
+        }
         StaticFiles files = StaticFiles.serving(root).withListing(!noListing).withHiddenFiles(showHidden)
                 .withSymlinks(followSymlinks ? SymlinkPolicy.WITHIN_ROOT : SymlinkPolicy.DENY)
-                .withCacheControl(cacheControl).withSpa(spa).withGzip(gzip);
+                .withCacheControl(cacheControl).withSpa(spa).withGzip(gzip).withUploads(uploads.orElse(null));
+        // Uploads stream to disk and are bounded by --max-upload, which answers (and logs) a 413 itself; the demo
+        // routes bound what they hold.
+        long maxContent = uploads.isPresent() ? Long.MAX_VALUE : ParserLimits.defaults().maxBodySize();
         try {
-            return ServerRunner.serve(AppBuilder.routes(routes.routes, files), server,
+            return ServerRunner.serve(AppBuilder.routes(routes.routes, files), server, maxContent,
                     root, spec.commandLine().getOut(), err);
         } catch (IllegalArgumentException e) {
             err.println("jhttp: " + e.getMessage());

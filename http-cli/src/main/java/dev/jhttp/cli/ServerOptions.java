@@ -37,6 +37,9 @@ final class ServerOptions {
     boolean cors;
 
     @Mixin
+    AuthOptions auth = new AuthOptions();
+
+    @Mixin
     TlsOptions tls = new TlsOptions();
 
     @Mixin

@@ -1,7 +1,9 @@
 package dev.jhttp.cli;
 
 import dev.jhttp.cli.demo.Json;
+import dev.jhttp.core.parse.ParserLimits;
 import dev.jhttp.server.Handler;
+import dev.jhttp.server.auth.BasicAuth;
 import dev.jhttp.server.Http2Config;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;
@@ -35,8 +37,13 @@ final class ServerRunner {
     private ServerRunner() {
     }
 
-    /** Serves until this thread is interrupted or the JVM shuts down; returns the exit code. */
-    static int serve(Handler app, ServerOptions options, Path root, PrintWriter out, PrintWriter err) {
+    /**
+     * Serves until this thread is interrupted or the JVM shuts down; returns the exit code.
+     *
+     * @param maxContent the octets of content a request may carry
+     */
+    static int serve(Handler app, ServerOptions options, long maxContent, Path root, PrintWriter out,
+                     PrintWriter err) {
         InetAddress address;
         try {
             address = InetAddress.getByName(options.bind);
@@ -49,16 +56,22 @@ final class ServerRunner {
             return BAD_ARGUMENTS;
         }
         Optional<TlsSetup.Served> tls;
+        Handler guarded = app;
         try {
             tls = TlsSetup.from(options.tls, System.getenv(), err);
-        } catch (TlsSetup.Refused e) {
+            Optional<BasicAuth> auth = AuthSetup.from(options.auth.users);
+            if (auth.isPresent()) {
+                guarded = auth.get().wrap(app);
+            }
+        } catch (Refused e) {
             err.println("jhttp: " + e.getMessage());
             return BAD_ARGUMENTS;
         }
         ServerConfig config;
         try {
             config = ServerConfig.defaults().withAddress(new InetSocketAddress(address, options.port))
-                    .withHttp2(options.http2.config());
+                    .withHttp2(options.http2.config())
+                    .withLimits(ParserLimits.defaults().withMaxBodySize(maxContent));
         } catch (IllegalArgumentException e) {
             err.println("jhttp: " + e.getMessage());
             return BAD_ARGUMENTS;
@@ -68,7 +81,7 @@ final class ServerRunner {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(config, AppBuilder.withFilters(app, options, out)).start();
+            server = HttpServer.create(config, AppBuilder.withFilters(guarded, options, out)).start();
         } catch (BindException e) {
             err.println("jhttp: port " + options.port + " on " + options.bind
                     + " is in use or not available; try another with --port, or --port 0 for any free port");
@@ -141,9 +154,14 @@ final class ServerRunner {
             }
             out.println("Press Ctrl-C to stop.");
         }
-        if (server.address().getAddress().isAnyLocalAddress() && !options.quiet) {
+        boolean auth = !options.auth.users.isEmpty();
+        if (server.address().getAddress().isAnyLocalAddress() && !options.quiet && !auth) {
             err.println("jhttp: warning: listening on every network interface; anyone who can reach this machine "
                     + "can read what it serves");
+        }
+        if (auth && fingerprint.isEmpty() && !server.address().getAddress().isLoopbackAddress() && !options.quiet) {
+            err.println("jhttp: warning: --auth without TLS sends passwords in the clear; add --tls-self-signed or "
+                    + "--tls-cert/--tls-key");
         }
         out.flush();
         err.flush();

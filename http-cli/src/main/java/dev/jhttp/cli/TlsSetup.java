@@ -20,12 +20,6 @@ import java.util.Optional;
  */
 final class TlsSetup {
     /** What the options asked for that cannot be served. */
-    static final class Refused extends Exception {
-        Refused(String message) {
-            super(message);
-        }
-    }
-
     /** The https settings and the certificate they present first. */
     record Served(TlsConfig config, ServerCertificate certificate) {
     }

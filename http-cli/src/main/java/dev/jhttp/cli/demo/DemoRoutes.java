@@ -12,8 +12,8 @@ import dev.jhttp.server.routing.PathParameters;
 import dev.jhttp.server.routing.RouteHandler;
 import dev.jhttp.server.tls.TlsDetails;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,8 +143,15 @@ public final class DemoRoutes {
     }
 
     private static String describe(Request request) throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        request.body().writeTo(content);
+        byte[] bytes;
+        // Echoed content is held in memory, so it is bounded here whatever the server lets requests carry.
+        try (InputStream in = request.body().openStream()) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw HttpException.explained(Status.CONTENT_TOO_LARGE_413, "/echo echoes at most " + MAX_BYTES
+                    + " bytes of content", Headers.empty());
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("method", request.method().name());
         fields.put("target", request.target().raw());
@@ -156,7 +163,6 @@ public final class DemoRoutes {
         fields.put("tls", tls.map(DemoRoutes::describe).orElse(null));
         fields.put("headers", Json.fieldPairs(request.headers()));
         fields.put("origin", clientAddress());
-        byte[] bytes = content.toByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
         boolean utf8 = java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes);
         fields.put("body", utf8 ? text : null);

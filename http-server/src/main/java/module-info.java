@@ -3,7 +3,6 @@ module dev.jhttp.server {
     requires transitive dev.jhttp.core;
 
     exports dev.jhttp.server;
-    exports dev.jhttp.server.auth;
     exports dev.jhttp.server.files;
     exports dev.jhttp.server.forms;
     exports dev.jhttp.server.filters;

@@ -1,7 +1,7 @@
 package dev.jhttp.cli;
 
-import dev.jhttp.server.auth.BasicAuth;
-import dev.jhttp.server.auth.PasswordCheck;
+import dev.jhttp.server.filters.BasicAuth;
+import dev.jhttp.server.filters.PasswordCheck;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 

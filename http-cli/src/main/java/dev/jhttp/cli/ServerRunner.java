@@ -3,7 +3,7 @@ package dev.jhttp.cli;
 import dev.jhttp.cli.demo.Json;
 import dev.jhttp.core.parse.ParserLimits;
 import dev.jhttp.server.Handler;
-import dev.jhttp.server.auth.BasicAuth;
+import dev.jhttp.server.filters.BasicAuth;
 import dev.jhttp.server.Http2Config;
 import dev.jhttp.server.HttpServer;
 import dev.jhttp.server.ServerConfig;

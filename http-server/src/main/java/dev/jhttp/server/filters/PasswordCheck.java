@@ -1,4 +1,4 @@
-package dev.jhttp.server.auth;
+package dev.jhttp.server.filters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

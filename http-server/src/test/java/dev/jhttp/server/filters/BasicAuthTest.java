@@ -1,4 +1,4 @@
-package dev.jhttp.server.auth;
+package dev.jhttp.server.filters;
 
 import dev.jhttp.core.Method;
 import dev.jhttp.core.Request;

@@ -14,7 +14,7 @@ final class UploadForm {
             form.up,form.mk{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin:0 0 .8rem}
             form.up{padding:1rem;border:2px dashed #c5ccd4;border-radius:8px;background:#fff}
             body.over form.up{border-color:#0b5cad;background:#eef5fd}
-            form.up progress{flex:1;min-width:8rem}form.up output{color:#b3261e;width:100%}
+            form.up progress{flex:1;min-width:8rem}form.up output{color:#b3261e;width:100%}form.up output:empty{display:none}
             form.mk input{padding:.25rem .4rem}form.del{margin:0}form.del button{border:0;background:none;
             color:#8a939c;cursor:pointer}form.del button:hover{color:#b3261e}
             @media (prefers-color-scheme:dark){form.up{background:#1d2126;border-color:#3a424a}

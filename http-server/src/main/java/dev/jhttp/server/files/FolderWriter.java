@@ -76,8 +76,9 @@ final class FolderWriter {
             throw HttpException.explained(Status.PRECONDITION_FAILED_412, "'" + name + "' exists (If-None-Match: *)",
                     Headers.empty());
         }
-        if (exists && (!uploads.overwrite() || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
-            throw UploadAnswers.exists(target, Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS));
+        boolean isFolder = exists && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+        if (exists && (!uploads.overwrite() || isFolder)) {
+            throw UploadAnswers.exists(target, isFolder);
         }
         checkDeclaredLength(request, folder);
         long written;

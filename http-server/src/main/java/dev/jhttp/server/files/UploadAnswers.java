@@ -48,12 +48,12 @@ final class UploadAnswers {
         return HttpException.explained(Status.FORBIDDEN_403, reason, Headers.empty());
     }
 
-    /** The name with control characters shown as U+XXXX, so a refusal never carries them to a terminal or log. */
+    /** The name with control and bidirectional characters shown as U+XXXX, so a refusal never carries them to a terminal or log. */
     private static String printable(String name) {
         StringBuilder out = new StringBuilder(Math.min(name.length(), 300));
         for (int i = 0; i < name.length() && out.length() < 300; i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c >= 0x7F && c <= 0x9F || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
+            if (UploadNames.isControl(c) || UploadNames.isBidiControl(c)) {
                 out.append(String.format("U+%04X", (int) c));
             } else {
                 out.append(c);

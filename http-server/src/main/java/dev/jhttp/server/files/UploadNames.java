@@ -76,19 +76,29 @@ final class UploadNames {
         if (c == '/' || c == '\\') {
             return Optional.of("the name holds a path separator");
         }
-        if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+        if (isControl(c)) {
             return Optional.of("the name holds a control character");
         }
         if (c == '\ufffd') {
             return Optional.of("the name holds U+FFFD (it was not valid UTF-8)");
         }
-        if (c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f'
-                || c == '\u061c') {
+        if (isBidiControl(c)) {
             return Optional.of("the name holds a bidirectional control, which can disguise it");
         }
         if (WINDOWS_RESERVED.indexOf(c) >= 0) {
             return Optional.of("the name holds one of < > : \" | ? *, which Windows names cannot");
         }
         return Optional.empty();
+    }
+
+    /** A C0 or C1 control character. */
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F;
+    }
+
+    /** A bidirectional control: embeddings, overrides, isolates and the directional marks. */
+    static boolean isBidiControl(char c) {
+        return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f'
+                || c == '\u061c';
     }
 }

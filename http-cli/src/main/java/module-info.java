@@ -6,6 +6,5 @@ module dev.jhttp.cli {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
 
-    opens dev.jhttp.cli to info.picocli;
     exports dev.jhttp.cli;
 }

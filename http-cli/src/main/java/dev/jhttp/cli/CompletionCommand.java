@@ -2,21 +2,20 @@ package dev.jhttp.cli;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
 /** {@code jhttp completion}: prints a bash/zsh completion script. */
-@Command(name = "completion", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "Print a completion script for bash and zsh.",
-        footer = {"", "Examples:",
-            "  source <(jhttp completion)            in the current shell",
-            "  jhttp completion > ~/.jhttp-complete  then source it from ~/.bashrc"})
 final class CompletionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CliModel.command(this, "completion",
+            "Print a completion script for bash and zsh.",
+            "source <(jhttp completion)            in the current shell",
+            "jhttp completion > ~/.jhttp-complete  then source it from ~/.bashrc");
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

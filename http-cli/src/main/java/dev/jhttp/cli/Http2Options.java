@@ -1,27 +1,36 @@
 package dev.jhttp.cli;
 
 import dev.jhttp.server.Http2Config;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import static dev.jhttp.cli.CliModel.bound;
+import static dev.jhttp.cli.CliModel.env;
+import static dev.jhttp.cli.CliModel.flag;
 
 /** The HTTP/2 options of the serving commands; each can also come from a {@code JHTTP_*} environment variable. */
 final class Http2Options {
-    @Option(names = "--no-http2", defaultValue = "${env:JHTTP_NO_HTTP2:-false}",
-            description = "Speak HTTP/1.1 only: no h2 by ALPN over https, no h2c in cleartext.")
     boolean off;
-
-    @Option(names = "--no-h2c", defaultValue = "${env:JHTTP_NO_H2C:-false}",
-            description = "No HTTP/2 in cleartext (h2c with prior knowledge); h2 over https stays.")
     boolean noCleartext;
-
-    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "${env:JHTTP_MAX_STREAMS:-100}",
-            description = "HTTP/2 streams a client may have open at once; more are refused (default: "
-                    + "${DEFAULT-VALUE}).")
     int maxStreams;
-
-    @Option(names = "--stream-window", paramLabel = "BYTES", defaultValue = "${env:JHTTP_STREAM_WINDOW:-262144}",
-            description = "Request content an HTTP/2 stream may send ahead of its handler reading it, at least "
-                    + "16384 (default: ${DEFAULT-VALUE}).")
     int streamWindow;
+
+    void addTo(CommandSpec command) {
+        command.addOption(flag("--no-http2", "JHTTP_NO_HTTP2", () -> off, value -> off = value,
+                "Speak HTTP/1.1 only: no h2 by ALPN over https, no h2c in cleartext."));
+        command.addOption(flag("--no-h2c", "JHTTP_NO_H2C", () -> noCleartext, value -> noCleartext = value,
+                "No HTTP/2 in cleartext (h2c with prior knowledge); h2 over https stays."));
+        command.addOption(bound(OptionSpec.builder("--max-streams").paramLabel("N")
+                .defaultValue(env("JHTTP_MAX_STREAMS", "100"))
+                .description("HTTP/2 streams a client may have open at once; more are refused (default: "
+                        + "${DEFAULT-VALUE})."),
+                Integer.class, () -> maxStreams, value -> maxStreams = value));
+        command.addOption(bound(OptionSpec.builder("--stream-window").paramLabel("BYTES")
+                .defaultValue(env("JHTTP_STREAM_WINDOW", "262144"))
+                .description("Request content an HTTP/2 stream may send ahead of its handler reading it, at least "
+                        + "16384 (default: ${DEFAULT-VALUE})."),
+                Integer.class, () -> streamWindow, value -> streamWindow = value));
+    }
 
     /**
      * The settings these options ask for.

@@ -6,6 +6,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(JhttpCommand.commandLine(args).execute(args));
+        System.exit(JhttpCommand.commandLine().execute(args));
     }
 }

@@ -10,11 +10,9 @@ import dev.jhttp.core.parse.ParseResult;
 import dev.jhttp.core.parse.RequestParser;
 import dev.jhttp.core.parse.ResponseParser;
 import dev.jhttp.core.parse.Violation;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,30 +26,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import static dev.jhttp.cli.CliModel.bound;
+
 /** {@code jhttp parse}: parses raw HTTP messages with http-core and shows what it read, or why it refused them. */
-@Command(name = "parse", addMethodSubcommands = false, mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
-        description = "Parse raw HTTP requests (or responses) and print them, or the rule they break.",
-        footer = {"", "Examples:",
-            "  jhttp parse --lf request.txt          a hand-written file with plain newlines",
-            "  jhttp parse --response --json reply.http",
-            "  printf 'GET /a?b=1 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' | jhttp parse"})
 final class ParseCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE",
-            description = "File to read, or - for standard input (the default).")
-    String file;
+    private final CommandSpec spec = CliModel.command(this, "parse",
+            "Parse raw HTTP requests (or responses) and print them, or the rule they break.",
+            "jhttp parse --lf request.txt          a hand-written file with plain newlines",
+            "jhttp parse --response --json reply.http",
+            "printf 'GET /a?b=1 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n' | jhttp parse");
+    private String file;
+    private boolean response;
+    private boolean json;
+    private boolean lf;
 
-    @Option(names = "--response", description = "Parse responses instead of requests.")
-    boolean response;
+    ParseCommand() {
+        spec.addPositional(bound(PositionalParamSpec.builder().index("0").arity("0..1").defaultValue("-")
+                .paramLabel("FILE").description("File to read, or - for standard input (the default)."),
+                String.class, () -> file, value -> file = value));
+        spec.addOption(bound(OptionSpec.builder("--response").description("Parse responses instead of requests."),
+                Boolean.class, () -> response, value -> response = value));
+        spec.addOption(bound(OptionSpec.builder("--json").description("Print JSON, one object per message."),
+                Boolean.class, () -> json, value -> json = value));
+        spec.addOption(bound(OptionSpec.builder("--lf").description("Read bare LF line endings as CRLF, for "
+                + "hand-written files (on the wire jhttp refuses them)."), Boolean.class, () -> lf, value -> lf = value));
+    }
 
-    @Option(names = "--json", description = "Print JSON, one object per message.")
-    boolean json;
-
-    @Option(names = "--lf", description = "Read bare LF line endings as CRLF, for hand-written files "
-            + "(on the wire jhttp refuses them).")
-    boolean lf;
-
-    @Spec
-    CommandSpec spec;
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

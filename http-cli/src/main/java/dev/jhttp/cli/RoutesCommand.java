@@ -1,23 +1,21 @@
 package dev.jhttp.cli;
 
 import dev.jhttp.cli.demo.DemoRoutes;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
 /** {@code jhttp routes}: the demo route catalogue, one line each. */
-@Command(name = "routes", addMethodSubcommands = false, mixinStandardHelpOptions = true,
-        description = "List the demo routes --route can mount.",
-        footer = {"", "Examples:",
-            "  jhttp routes                              the catalogue",
-            "  jhttp --route /echo --route /status       mount two of them on port 8000",
-            "  jhttp --route /echo@/                     the echo route for every path and method",
-            "  jhttp --route /hi='hello there'           a fixed text response at /hi, for every method"})
 final class RoutesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = CliModel.command(this, "routes", "List the demo routes --route can mount.",
+            "jhttp routes                              the catalogue",
+            "jhttp --route /echo --route /status       mount two of them on port 8000",
+            "jhttp --route /echo@/                     the echo route for every path and method",
+            "jhttp --route /hi='hello there'           a fixed text response at /hi, for every method");
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -4,12 +4,9 @@ import dev.jhttp.core.parse.ParserLimits;
 import dev.jhttp.server.files.StaticFiles;
 import dev.jhttp.server.files.Uploads;
 import dev.jhttp.server.files.SymlinkPolicy;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,55 +14,56 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import static dev.jhttp.cli.CliModel.bound;
+import static dev.jhttp.cli.CliModel.env;
+import static dev.jhttp.cli.CliModel.flag;
+
 /** {@code jhttp serve [DIR]}: serves a folder, with any demo routes mounted in front of it. */
-@Command(name = "serve", addMethodSubcommands = false, mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 1,
-        description = "Serve a folder over HTTP.",
-        footer = {"", "Examples:",
-            "  jhttp serve                      serve the current folder on http://127.0.0.1:8000/",
-            "  jhttp serve ./static -p 0        any free port; the banner says which",
-            "  jhttp serve site --route /echo   files, plus the /echo demo route",
-            "  jhttp serve . --bind 0.0.0.0     share on the network",
-            "  jhttp serve drop --upload        take uploads from the listing page, curl -F or curl -T"})
 final class ServeCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", defaultValue = "${env:JHTTP_DIR:-.}", paramLabel = "DIR",
-            description = "Folder to serve (default: the current folder).")
-    Path directory;
+    private final CommandSpec spec = CliModel.command(this, "serve", "Serve a folder over HTTP.",
+            "jhttp serve                      serve the current folder on http://127.0.0.1:8000/",
+            "jhttp serve ./static -p 0        any free port; the banner says which",
+            "jhttp serve site --route /echo   files, plus the /echo demo route",
+            "jhttp serve . --bind 0.0.0.0     share on the network",
+            "jhttp serve drop --upload        take uploads from the listing page, curl -F or curl -T");
+    private final ServerOptions server = new ServerOptions();
+    private final RouteOptions routes = new RouteOptions();
+    private final UploadOptions writes = new UploadOptions();
+    private Path directory;
+    private boolean noListing;
+    private boolean showHidden;
+    private boolean followSymlinks;
+    private boolean spa;
+    private boolean gzip;
+    private String cacheControl;
 
-    @Mixin
-    ServerOptions server;
+    ServeCommand() {
+        spec.addPositional(bound(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("DIR")
+                .defaultValue(env("JHTTP_DIR", ".")).description("Folder to serve (default: the current folder)."),
+                Path.class, () -> directory, value -> directory = value));
+        server.addTo(spec);
+        routes.addTo(spec);
+        writes.addTo(spec);
+        spec.addOption(flag("--no-listing", "JHTTP_NO_LISTING", () -> noListing, value -> noListing = value,
+                "Do not list folders that have no index.html."));
+        spec.addOption(flag("--show-hidden", "JHTTP_SHOW_HIDDEN", () -> showHidden, value -> showHidden = value,
+                "Serve and list dot-files such as .env (hidden by default)."));
+        spec.addOption(flag("--follow-symlinks", "JHTTP_FOLLOW_SYMLINKS", () -> followSymlinks,
+                value -> followSymlinks = value, "Follow symbolic links that stay inside the folder (denied by "
+                        + "default)."));
+        spec.addOption(flag("--spa", "JHTTP_SPA", () -> spa, value -> spa = value,
+                "Single-page app: unknown paths asked for as HTML get index.html."));
+        spec.addOption(flag("--gzip", "JHTTP_GZIP", () -> gzip, value -> gzip = value,
+                "Compress text files on the fly for clients that accept gzip."));
+        spec.addOption(bound(OptionSpec.builder("--cache-control").paramLabel("VALUE")
+                .defaultValue(env("JHTTP_CACHE_CONTROL", "no-cache"))
+                .description("Cache-Control for files (default: ${DEFAULT-VALUE})."),
+                String.class, () -> cacheControl, value -> cacheControl = value));
+    }
 
-    @Mixin
-    RouteOptions routes;
-
-    @Option(names = "--no-listing", defaultValue = "${env:JHTTP_NO_LISTING:-false}",
-            description = "Do not list folders that have no index.html.")
-    boolean noListing;
-
-    @Option(names = "--show-hidden", defaultValue = "${env:JHTTP_SHOW_HIDDEN:-false}",
-            description = "Serve and list dot-files such as .env (hidden by default).")
-    boolean showHidden;
-
-    @Option(names = "--follow-symlinks", defaultValue = "${env:JHTTP_FOLLOW_SYMLINKS:-false}",
-            description = "Follow symbolic links that stay inside the folder (denied by default).")
-    boolean followSymlinks;
-
-    @Option(names = "--spa", defaultValue = "${env:JHTTP_SPA:-false}",
-            description = "Single-page app: unknown paths asked for as HTML get index.html.")
-    boolean spa;
-
-    @Option(names = "--gzip", defaultValue = "${env:JHTTP_GZIP:-false}",
-            description = "Compress text files on the fly for clients that accept gzip.")
-    boolean gzip;
-
-    @Option(names = "--cache-control", defaultValue = "${env:JHTTP_CACHE_CONTROL:-no-cache}",
-            description = "Cache-Control for files (default: ${DEFAULT-VALUE}).")
-    String cacheControl;
-
-    @Mixin
-    UploadOptions writes;
-
-    @Spec
-    CommandSpec spec;
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -1,31 +1,38 @@
 package dev.jhttp.cli;
 
 import dev.jhttp.server.files.Uploads;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
+import static dev.jhttp.cli.CliModel.bound;
+import static dev.jhttp.cli.CliModel.env;
+import static dev.jhttp.cli.CliModel.flag;
+
 /** {@code jhttp serve}'s write options: all off unless {@code --upload}. */
 final class UploadOptions {
-    @Option(names = "--upload", defaultValue = "${env:JHTTP_UPLOAD:-false}",
-            description = "Let clients upload files (PUT, or POST from the listing page or curl -F) and make "
-                    + "folders. Beyond the loopback it needs --auth.")
     boolean upload;
-
-    @Option(names = "--overwrite", defaultValue = "${env:JHTTP_OVERWRITE:-false}",
-            description = "Let an upload replace an existing file (otherwise 409 Conflict).")
     boolean overwrite;
-
-    @Option(names = "--allow-delete", defaultValue = "${env:JHTTP_ALLOW_DELETE:-false}",
-            description = "Let clients delete files and empty folders.")
     boolean delete;
-
-    @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "${env:JHTTP_MAX_UPLOAD}",
-            description = "Largest upload request, such as 500M or 2G (default: no limit but the disk's).")
     String maxUpload;
+
+    void addTo(CommandSpec command) {
+        command.addOption(flag("--upload", "JHTTP_UPLOAD", () -> upload, value -> upload = value,
+                "Let clients upload files (PUT, or POST from the listing page or curl -F) and make folders. Beyond "
+                        + "the loopback it needs --auth."));
+        command.addOption(flag("--overwrite", "JHTTP_OVERWRITE", () -> overwrite, value -> overwrite = value,
+                "Let an upload replace an existing file (otherwise 409 Conflict)."));
+        command.addOption(flag("--allow-delete", "JHTTP_ALLOW_DELETE", () -> delete, value -> delete = value,
+                "Let clients delete files and empty folders."));
+        command.addOption(bound(OptionSpec.builder("--max-upload").paramLabel("SIZE")
+                .defaultValue(env("JHTTP_MAX_UPLOAD"))
+                .description("Largest upload request, such as 500M or 2G (default: no limit but the disk's)."),
+                String.class, () -> maxUpload, value -> maxUpload = value));
+    }
 
     /**
      * What the options allow; empty without {@code --upload}.

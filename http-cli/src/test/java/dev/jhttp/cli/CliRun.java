@@ -20,7 +20,7 @@ final class CliRun implements AutoCloseable {
     private final Thread thread;
 
     private CliRun(String... args) {
-        CommandLine command = JhttpCommand.commandLine(args)
+        CommandLine command = JhttpCommand.commandLine()
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         thread = Thread.ofPlatform().name("jhttp-cli-test").start(() -> exitCode.set(command.execute(args)));
     }

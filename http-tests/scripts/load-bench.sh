@@ -61,7 +61,7 @@ if [ -n "$PINNED" ]; then
 fi
 
 JHTTP=(./jhttp serve "$SITE" --port 0 --ready-json --quiet --route "/hello=Hello, World!" "${JHTTP_TLS[@]}")
-# A user's second start: the launcher's first serving run records the start-up cache that later runs map.
+# A user's second start: the launcher's first run records the start-up cache (a training run) that later runs map.
 start jhttp "${JHTTP[@]}"
 await_port jhttp
 kill "$PID_jhttp" && wait "$PID_jhttp" 2>/dev/null || true

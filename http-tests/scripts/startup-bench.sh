@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up: from launching a server on ./static to its first 200, jhttp (through the ./jhttp launcher) beside
-# jwebserver and python's http.server, in one run. The first jhttp start also writes the class-data archive the
-# later ones map. Loopback only; every server is stopped by PID. Usage: http-tests/scripts/startup-bench.sh [RUNS]
+# jwebserver and python's http.server, in one run. The first jhttp start also records the start-up cache (AOT cache
+# or class-data archive) the later ones map. Loopback only; every server is stopped by PID.
+# Usage: http-tests/scripts/startup-bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
@@ -39,6 +40,6 @@ PYTHON=$(for _ in $(seq 1 "$RUNS"); do
     first_200_ms python3 -m http.server "$PORT" --bind 127.0.0.1 --directory static; done | median)
 echo "| server | launch to first 200 (median of $RUNS) |"
 echo "|---|---|"
-echo "| jhttp (./jhttp serve static) | $JHTTP ms (the first start, which writes the archive: $JHTTP_FIRST ms) |"
+echo "| jhttp (./jhttp serve static) | $JHTTP ms (the first start, which records the cache: $JHTTP_FIRST ms) |"
 echo "| jwebserver | $JWEB ms |"
 echo "| python3 -m http.server | $PYTHON ms |"

@@ -66,11 +66,16 @@ final class CliModel {
         return "${env:" + variable + "}";
     }
 
-    /** A flag, false unless given or unless the environment variable {@code variable} says {@code true}. */
-    static OptionSpec flag(String name, String variable, Supplier<Boolean> field, Consumer<Boolean> setField,
-                           String description) {
-        return bound(OptionSpec.builder(name).defaultValue(env(variable, "false")).description(description),
-                Boolean.class, field, setField);
+    /**
+     * A flag: on when given, or when the environment variable {@code variable} is {@code true}. The variable is not
+     * the flag's default: picocli sets a flag whose default is true to false when it is given, so
+     * {@code JHTTP_QUIET=true jhttp serve --quiet} would not be quiet.
+     */
+    static OptionSpec flag(String variable, Supplier<Boolean> field, Consumer<Boolean> setField, String description,
+                           String... names) {
+        boolean fromEnvironment = "true".equalsIgnoreCase(System.getenv(variable));
+        return bound(OptionSpec.builder(names).description(description), Boolean.class, field,
+                given -> setField.accept(given || fromEnvironment));
     }
 
     /**

@@ -16,10 +16,10 @@ final class Http2Options {
     int streamWindow;
 
     void addTo(CommandSpec command) {
-        command.addOption(flag("--no-http2", "JHTTP_NO_HTTP2", () -> off, value -> off = value,
-                "Speak HTTP/1.1 only: no h2 by ALPN over https, no h2c in cleartext."));
-        command.addOption(flag("--no-h2c", "JHTTP_NO_H2C", () -> noCleartext, value -> noCleartext = value,
-                "No HTTP/2 in cleartext (h2c with prior knowledge); h2 over https stays."));
+        command.addOption(flag("JHTTP_NO_HTTP2", () -> off, value -> off = value,
+                "Speak HTTP/1.1 only: no h2 by ALPN over https, no h2c in cleartext.", "--no-http2"));
+        command.addOption(flag("JHTTP_NO_H2C", () -> noCleartext, value -> noCleartext = value,
+                "No HTTP/2 in cleartext (h2c with prior knowledge); h2 over https stays.", "--no-h2c"));
         command.addOption(bound(OptionSpec.builder("--max-streams").paramLabel("N")
                 .defaultValue(env("JHTTP_MAX_STREAMS", "100"))
                 .description("HTTP/2 streams a client may have open at once; more are refused (default: "

@@ -44,17 +44,17 @@ final class ServeCommand implements Callable<Integer> {
         server.addTo(spec);
         routes.addTo(spec);
         writes.addTo(spec);
-        spec.addOption(flag("--no-listing", "JHTTP_NO_LISTING", () -> noListing, value -> noListing = value,
-                "Do not list folders that have no index.html."));
-        spec.addOption(flag("--show-hidden", "JHTTP_SHOW_HIDDEN", () -> showHidden, value -> showHidden = value,
-                "Serve and list dot-files such as .env (hidden by default)."));
-        spec.addOption(flag("--follow-symlinks", "JHTTP_FOLLOW_SYMLINKS", () -> followSymlinks,
+        spec.addOption(flag("JHTTP_NO_LISTING", () -> noListing, value -> noListing = value,
+                "Do not list folders that have no index.html.", "--no-listing"));
+        spec.addOption(flag("JHTTP_SHOW_HIDDEN", () -> showHidden, value -> showHidden = value,
+                "Serve and list dot-files such as .env (hidden by default).", "--show-hidden"));
+        spec.addOption(flag("JHTTP_FOLLOW_SYMLINKS", () -> followSymlinks,
                 value -> followSymlinks = value, "Follow symbolic links that stay inside the folder (denied by "
-                        + "default)."));
-        spec.addOption(flag("--spa", "JHTTP_SPA", () -> spa, value -> spa = value,
-                "Single-page app: unknown paths asked for as HTML get index.html."));
-        spec.addOption(flag("--gzip", "JHTTP_GZIP", () -> gzip, value -> gzip = value,
-                "Compress text files on the fly for clients that accept gzip."));
+                        + "default).", "--follow-symlinks"));
+        spec.addOption(flag("JHTTP_SPA", () -> spa, value -> spa = value,
+                "Single-page app: unknown paths asked for as HTML get index.html.", "--spa"));
+        spec.addOption(flag("JHTTP_GZIP", () -> gzip, value -> gzip = value,
+                "Compress text files on the fly for clients that accept gzip.", "--gzip"));
         spec.addOption(bound(OptionSpec.builder("--cache-control").paramLabel("VALUE")
                 .defaultValue(env("JHTTP_CACHE_CONTROL", "no-cache"))
                 .description("Cache-Control for files (default: ${DEFAULT-VALUE})."),

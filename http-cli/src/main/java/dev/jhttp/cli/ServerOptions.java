@@ -41,12 +41,12 @@ final class ServerOptions {
                 .description("Colour the access log's status: ${COMPLETION-CANDIDATES}; auto colours on a terminal "
                         + "unless NO_COLOR is set (default: ${DEFAULT-VALUE})."),
                 ColorMode.class, () -> color, value -> color = value));
-        command.addOption(bound(OptionSpec.builder("-q", "--quiet").defaultValue(env("JHTTP_QUIET", "false"))
-                .description("Print no banner and no access log."), Boolean.class, () -> quiet, value -> quiet = value));
-        command.addOption(flag("--ready-json", "JHTTP_READY_JSON", () -> readyJson, value -> readyJson = value,
-                "Instead of the banner, print one JSON line (port, addresses, pid, root) once listening."));
-        command.addOption(flag("--cors", "JHTTP_CORS", () -> cors, value -> cors = value,
-                "Allow cross-origin requests from any origin."));
+        command.addOption(flag("JHTTP_QUIET", () -> quiet, value -> quiet = value,
+                "Print no banner and no access log.", "-q", "--quiet"));
+        command.addOption(flag("JHTTP_READY_JSON", () -> readyJson, value -> readyJson = value,
+                "Instead of the banner, print one JSON line (port, addresses, pid, root) once listening.", "--ready-json"));
+        command.addOption(flag("JHTTP_CORS", () -> cors, value -> cors = value,
+                "Allow cross-origin requests from any origin.", "--cors"));
         auth.addTo(command);
         tls.addTo(command);
         http2.addTo(command);

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 public final class StartupTraining {
     private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
     private static final int ROUNDS = 20;
+    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final List<String> REQUESTS = List.of(
             "GET / HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n",
             "HEAD /index.html HTTP/1.1\r\nHost: localhost\r\n",
@@ -54,8 +56,10 @@ public final class StartupTraining {
             StringWriter out = new StringWriter();
             CommandLine command = JhttpCommand.commandLine().setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(Writer.nullWriter()));
-            Thread server = Thread.ofPlatform().name("jhttp-training").start(() -> command.execute("serve",
-                    site.toString(), "--port", "0", "--ready-json", "--route", "/hello=Hello, World!"));
+            // A daemon, so that a training that fails (it throws) still ends the JVM.
+            Thread server = Thread.ofPlatform().name("jhttp-training").daemon().start(() -> command.execute("serve",
+                    site.toString(), "--bind", "127.0.0.1", "--port", "0", "--ready-json", "--route",
+                    "/hello=Hello, World!"));
             int port = port(out, server);
             for (int round = 0; round < ROUNDS; round++) {
                 for (String request : REQUESTS) {
@@ -73,16 +77,17 @@ public final class StartupTraining {
         }
     }
 
-    /** The port from the server's ready line. */
+    /** The port from the server's ready line, within {@link #START_DEADLINE}. */
     private static int port(StringWriter out, Thread server) throws InterruptedException {
-        while (server.isAlive()) {
+        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+        while (server.isAlive() && System.nanoTime() - deadline < 0) {
             Matcher matcher = PORT.matcher(out.toString());
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException("the server did not start: " + out);
+        throw new IllegalStateException("the server did not start in " + START_DEADLINE.toSeconds() + " s: " + out);
     }
 
     /**

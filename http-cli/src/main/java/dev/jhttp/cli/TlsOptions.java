@@ -37,9 +37,9 @@ final class TlsOptions {
                 .defaultValue(env("JHTTP_TLS_KEYSTORE_PASSWORD_FILE"))
                 .description("A file holding the keystore's password (one line)."),
                 Path.class, () -> keystorePasswordFile, value -> keystorePasswordFile = value));
-        command.addOption(flag("--tls-self-signed", "JHTTP_TLS_SELF_SIGNED", () -> selfSigned,
+        command.addOption(flag("JHTTP_TLS_SELF_SIGNED", () -> selfSigned,
                 value -> selfSigned = value, "Serve https with a certificate for localhost, 127.0.0.1 and ::1, made "
-                        + "once and kept in --tls-cache, so a browser exception or a trust-store import lasts."));
+                        + "once and kept in --tls-cache, so a browser exception or a trust-store import lasts.", "--tls-self-signed"));
         command.addOption(bound(OptionSpec.builder("--tls-cache").paramLabel("DIR").defaultValue(env("JHTTP_TLS_CACHE"))
                 .description("Where --tls-self-signed keeps its certificate (default: $XDG_CACHE_HOME/jhttp/tls, or "
                         + "~/.cache/jhttp/tls)."),
@@ -48,8 +48,8 @@ final class TlsOptions {
                 .description("Write the self-signed certificate to DIR/jhttp-localhost.pem, to trust it (curl "
                         + "--cacert, a browser, a JDK trust store)."),
                 Path.class, () -> save, value -> save = value));
-        command.addOption(flag("--hsts", "JHTTP_HSTS", () -> hsts, value -> hsts = value,
-                "Tell browsers to use https only for this host, for a year (Strict-Transport-Security)."));
+        command.addOption(flag("JHTTP_HSTS", () -> hsts, value -> hsts = value,
+                "Tell browsers to use https only for this host, for a year (Strict-Transport-Security).", "--hsts"));
         command.addOption(bound(OptionSpec.builder("--redirect-http").paramLabel("PORT")
                 .defaultValue(env("JHTTP_REDIRECT_HTTP"))
                 .description("Also listen for plain http on PORT and redirect every request there to https (308)."),

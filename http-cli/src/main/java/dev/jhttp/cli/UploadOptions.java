@@ -21,13 +21,13 @@ final class UploadOptions {
     String maxUpload;
 
     void addTo(CommandSpec command) {
-        command.addOption(flag("--upload", "JHTTP_UPLOAD", () -> upload, value -> upload = value,
+        command.addOption(flag("JHTTP_UPLOAD", () -> upload, value -> upload = value,
                 "Let clients upload files (PUT, or POST from the listing page or curl -F) and make folders. Beyond "
-                        + "the loopback it needs --auth."));
-        command.addOption(flag("--overwrite", "JHTTP_OVERWRITE", () -> overwrite, value -> overwrite = value,
-                "Let an upload replace an existing file (otherwise 409 Conflict)."));
-        command.addOption(flag("--allow-delete", "JHTTP_ALLOW_DELETE", () -> delete, value -> delete = value,
-                "Let clients delete files and empty folders."));
+                        + "the loopback it needs --auth.", "--upload"));
+        command.addOption(flag("JHTTP_OVERWRITE", () -> overwrite, value -> overwrite = value,
+                "Let an upload replace an existing file (otherwise 409 Conflict).", "--overwrite"));
+        command.addOption(flag("JHTTP_ALLOW_DELETE", () -> delete, value -> delete = value,
+                "Let clients delete files and empty folders.", "--allow-delete"));
         command.addOption(bound(OptionSpec.builder("--max-upload").paramLabel("SIZE")
                 .defaultValue(env("JHTTP_MAX_UPLOAD"))
                 .description("Largest upload request, such as 500M or 2G (default: no limit but the disk's)."),

@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,6 +53,18 @@ class LauncherTest {
     }
 
     @Test
+    void theJvmMapsTheStartUpCacheTheLauncherRecorded() throws Exception {
+        // JHTTP_READY_JSON=true and --ready-json together: a flag given stays on whatever its variable says.
+        List<String> arguments = jvmArguments(Map.of(), "--ready-json");
+        Optional<String> aot = arguments.stream().filter(argument -> argument.startsWith("-XX:AOTCache=")).findFirst();
+        if (aot.isPresent()) {   // JDK 25+: recorded by a training run before the first start
+            assertThat(Path.of(aot.get().substring("-XX:AOTCache=".length()))).isRegularFile();
+        } else {
+            assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
+        }
+    }
+
+    @Test
     void theJvmRunsWithTheShippedSettingsUnlessJhttpJavaOptionsReplacesThem() throws Exception {
         assertThat(jvmArguments(Map.of())).contains("-XX:+UseSerialGC", "-Xmx256m", "-Xmn16m");
         assertThat(jvmArguments(Map.of("JHTTP_JAVA_OPTIONS", "-Xmx300m -Xss2m")))
@@ -59,8 +73,9 @@ class LauncherTest {
     }
 
     /** The arguments of the JVM that {@code ./jhttp serve} starts (the launcher execs it: same process). */
-    private static List<String> jvmArguments(Map<String, String> environment) throws Exception {
-        Process process = launch(environment);
+    private static List<String> jvmArguments(Map<String, String> environment, String... arguments)
+            throws Exception {
+        Process process = launch(environment, arguments);
         try {
             readyLine(process);
             return List.of(process.info().arguments().orElseThrow());
@@ -70,9 +85,11 @@ class LauncherTest {
         }
     }
 
-    private static Process launch(Map<String, String> environment) throws Exception {
+    private static Process launch(Map<String, String> environment, String... arguments) throws Exception {
         // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
-        ProcessBuilder builder = new ProcessBuilder("./jhttp", "serve", "./static", "--route", "/echo")
+        List<String> command = new ArrayList<>(List.of("./jhttp", "serve", "./static", "--route", "/echo"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(REPOSITORY.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "launcher-test.err").toFile()));
         builder.environment().remove("JAVA_HOME");

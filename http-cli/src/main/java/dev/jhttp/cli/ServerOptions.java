@@ -18,6 +18,7 @@ final class ServerOptions {
     boolean quiet;
     boolean readyJson;
     boolean cors;
+    int eventLoops;
     final AuthOptions auth = new AuthOptions();
     final TlsOptions tls = new TlsOptions();
     final Http2Options http2 = new Http2Options();
@@ -47,6 +48,11 @@ final class ServerOptions {
                 "Instead of the banner, print one JSON line (port, addresses, pid, root) once listening.", "--ready-json"));
         command.addOption(flag("JHTTP_CORS", () -> cors, value -> cors = value,
                 "Allow cross-origin requests from any origin.", "--cors"));
+        command.addOption(bound(OptionSpec.builder("--event-loops").paramLabel("N")
+                .defaultValue(env("JHTTP_EVENT_LOOPS", "0"))
+                .description("I/O threads that accept and serve connections; 0 is one per core (default: "
+                        + "${DEFAULT-VALUE}). Fewer leave cores to other busy processes on the machine."),
+                Integer.class, () -> eventLoops, value -> eventLoops = value));
         auth.addTo(command);
         tls.addTo(command);
         http2.addTo(command);

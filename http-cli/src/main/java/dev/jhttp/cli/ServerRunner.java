@@ -55,6 +55,11 @@ final class ServerRunner {
             err.println("jhttp: --port must be from 0 to 65535, not " + options.port);
             return BAD_ARGUMENTS;
         }
+        if (options.eventLoops < 0 || options.eventLoops > ServerConfig.MAX_EVENT_LOOPS) {
+            err.println("jhttp: --event-loops must be from 0 (one per core) to " + ServerConfig.MAX_EVENT_LOOPS
+                    + ", not " + options.eventLoops);
+            return BAD_ARGUMENTS;
+        }
         Optional<TlsSetup.Served> tls;
         Handler guarded = app;
         try {
@@ -70,7 +75,7 @@ final class ServerRunner {
         ServerConfig config;
         try {
             config = ServerConfig.defaults().withAddress(new InetSocketAddress(address, options.port))
-                    .withHttp2(options.http2.config())
+                    .withHttp2(options.http2.config()).withEventLoops(options.eventLoops)
                     .withLimits(ParserLimits.defaults().withMaxBodySize(maxContent));
         } catch (IllegalArgumentException e) {
             err.println("jhttp: " + e.getMessage());

@@ -228,6 +228,19 @@ class JhttpCommandTest {
         assertThat(CliRun.finished("serve", "--access-log", "xml").exitCode()).isEqualTo(1);
         assertThat(CliRun.finished("serve", site.toString(), "--bind", "no.such.host.invalid").exitCode())
                 .isEqualTo(1);
+        CliRun loops = CliRun.finished("serve", site.toString(), "--event-loops", "-1");
+        assertThat(loops.exitCode()).isEqualTo(1);
+        assertThat(loops.err()).isEqualTo("jhttp: --event-loops must be from 0 (one per core) to 256, not -1\n");
+    }
+
+    @Test
+    void eventLoopsSetsTheServersIoThreads() throws Exception {
+        try (CliRun run = CliRun.start("serve", site.toString(), "--port", "0", "--ready-json", "--event-loops", "1")) {
+            int port = run.port();
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName()
+                    .startsWith("jhttp-loop-" + port + "-")).extracting(Thread::getName)
+                    .containsExactly("jhttp-loop-" + port + "-0");
+        }
     }
 
     @Test

@@ -29,12 +29,19 @@ import java.util.Optional;
  * @param serverName               the {@code Server} header value, or empty for none
  * @param tls                      TLS for the listener (https), or empty for cleartext
  * @param http2                    HTTP/2 on the listener, and its limits
+ * @param eventLoops               the event loops (I/O threads) that accept and serve connections, or 0 for one per
+ *                                 core; fewer leave cores to other busy processes on the machine
  */
 public record ServerConfig(InetSocketAddress address, int maxConnections, Duration headTimeout, Duration idleTimeout,
                            Duration bodyTimeout, Duration writeTimeout, int maxRequestsPerConnection,
-                           ParserLimits limits, String serverName, Optional<TlsConfig> tls, Http2Config http2) {
+                           ParserLimits limits, String serverName, Optional<TlsConfig> tls, Http2Config http2,
+                           int eventLoops) {
+    /** The most event loops a server may ask for: far more than cores only adds switching. */
+    public static final int MAX_EVENT_LOOPS = 256;
+
     /**
-     * @throws IllegalArgumentException if a count is below 1 or a timeout is not positive
+     * @throws IllegalArgumentException if a count is below 1, a timeout is not positive, or {@code eventLoops} is
+     *     outside 0 to {@link #MAX_EVENT_LOOPS}
      */
     public ServerConfig {
         Objects.requireNonNull(address, "address");
@@ -45,6 +52,10 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
         if (maxConnections < 1 || maxRequestsPerConnection < 1) {
             throw new IllegalArgumentException("maxConnections and maxRequestsPerConnection must be at least 1");
         }
+        if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be from 0 (one per core) to " + MAX_EVENT_LOOPS
+                    + ", not " + eventLoops);
+        }
         for (Duration timeout : new Duration[] {headTimeout, idleTimeout, bodyTimeout, writeTimeout}) {
             if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("timeouts must be positive and under 24 days: " + timeout);
@@ -54,17 +65,18 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     /**
      * Loopback port 8080, 10,000 connections, head 10 s, idle 30 s, body read 30 s, write 60 s, 10,000 requests per
-     * connection, default parser limits, {@code Server: jhttp}, cleartext, HTTP/2 (h2c) with its defaults.
+     * connection, default parser limits, {@code Server: jhttp}, cleartext, HTTP/2 (h2c) with its defaults, one event
+     * loop per core.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 10_000,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                10_000, ParserLimits.defaults(), "jhttp", Optional.empty(), Http2Config.defaults());
+                10_000, ParserLimits.defaults(), "jhttp", Optional.empty(), Http2Config.defaults(), 0);
     }
 
     public ServerConfig withAddress(InetSocketAddress value) {
         return new ServerConfig(value, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withPort(int port) {
@@ -73,53 +85,59 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(address, value, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withHeadTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, value, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, value, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withBodyTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, value, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withWriteTimeout(Duration value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, value,
-                maxRequestsPerConnection, limits, serverName, tls, http2);
+                maxRequestsPerConnection, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withMaxRequestsPerConnection(int value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                value, limits, serverName, tls, http2);
+                value, limits, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withLimits(ParserLimits value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, value, serverName, tls, http2);
+                maxRequestsPerConnection, value, serverName, tls, http2, eventLoops);
     }
 
     public ServerConfig withServerName(String value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, value, tls, http2);
+                maxRequestsPerConnection, limits, value, tls, http2, eventLoops);
     }
 
     /** Serves https with {@code value}: every connection starts with a TLS handshake. */
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, Optional.of(value), http2);
+                maxRequestsPerConnection, limits, serverName, Optional.of(value), http2, eventLoops);
     }
 
     /** HTTP/2 as {@code value} says: on or off, h2c or not, and the limits. */
     public ServerConfig withHttp2(Http2Config value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
-                maxRequestsPerConnection, limits, serverName, tls, value);
+                maxRequestsPerConnection, limits, serverName, tls, value, eventLoops);
+    }
+
+    /** {@code value} event loops, or 0 for one per core (the default). */
+    public ServerConfig withEventLoops(int value) {
+        return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
+                maxRequestsPerConnection, limits, serverName, tls, http2, value);
     }
 }

@@ -70,7 +70,7 @@ public final class Engine {
         }
         // Channels, not plain ServerSockets: accepted sockets then have channels, which the event loops and
         // zero-copy file transfer need.
-        int loopCount = Runtime.getRuntime().availableProcessors();
+        int loopCount = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
         listeners = Listeners.bind(config.address(), loopCount);
         // Deadlines are checked every quarter of the shortest timeout, so one is overrun by at most a quarter.
         long shortest = Stream.of(config.headTimeout(), config.idleTimeout(), config.bodyTimeout(),

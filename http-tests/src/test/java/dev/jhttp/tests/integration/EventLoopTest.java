@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,5 +157,25 @@ class EventLoopTest {
                 assertThat(first.get("/prompt").body()).isEqualTo(Body.of("loop"));
             }
         }
+    }
+
+    @Test
+    void theServerRunsAsManyEventLoopsAsConfiguredAndEachOneServes() {
+        for (int loops : new int[] {1, 3}) {
+            try (TestServer server = TestServer.start(ROUTES, config -> config.withEventLoops(loops))) {
+                String prefix = "jhttp-loop-" + server.port() + "-";
+                assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                        .filter(name -> name.startsWith(prefix)).sorted().toList())
+                        .as("loop threads").isEqualTo(IntStream.range(0, loops)
+                                .mapToObj(i -> prefix + i).toList());
+                for (int i = 0; i < 16; i++) { // new connections, spread over the loops by the kernel
+                    assertThat(server.get("/prompt").body()).isEqualTo(Body.of("loop"));
+                }
+            }
+        }
+        assertThatThrownBy(() -> ServerConfig.defaults().withEventLoops(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eventLoops");
+        assertThatThrownBy(() -> ServerConfig.defaults().withEventLoops(ServerConfig.MAX_EVENT_LOOPS + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,12 +18,23 @@ import java.util.function.Supplier;
  * them in those proxies). A model built here costs picocli a few milliseconds and reads the same in {@code --help}.
  */
 final class CliModel {
+    /**
+     * Creates what picocli asks for by class. picocli's own factory, set up on first use, looks for Groovy's classes
+     * (8 ms of start-up, to find none); these commands are built whole, so it is only asked for if picocli needs it.
+     */
+    private static final IFactory FACTORY = new IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return CommandLine.defaultFactory().create(type);
+        }
+    };
+
     private CliModel() {
     }
 
     /** A command run by {@code callable}, with {@code --help}, {@code --version} and exit code 1 for bad input. */
     static CommandSpec command(Object callable, String name, String description, String... examples) {
-        CommandSpec command = CommandSpec.wrapWithoutInspection(callable).name(name).exitCodeOnInvalidInput(1)
+        CommandSpec command = CommandSpec.wrapWithoutInspection(callable, FACTORY).name(name).exitCodeOnInvalidInput(1)
                 .versionProvider(new VersionProvider());
         command.usageMessage().description(description).footer(footer(examples));
         command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
@@ -43,17 +54,9 @@ final class CliModel {
         return footer;
     }
 
-    /**
-     * The command line for {@code command}. picocli's own factory, set up on first use, looks for Groovy's classes
-     * (8 ms of start-up, to find none); these commands are built whole and need it only if picocli asks for a class.
-     */
+    /** The command line for {@code command}. */
     static CommandLine commandLine(CommandSpec command) {
-        return new CommandLine(command, new IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return CommandLine.defaultFactory().create(type);
-            }
-        });
+        return new CommandLine(command, FACTORY);
     }
 
     /** The default {@code ${env:VARIABLE:-fallback}}: the variable's value when set, else {@code fallback}. */

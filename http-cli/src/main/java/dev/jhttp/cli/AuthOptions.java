@@ -15,8 +15,8 @@ final class AuthOptions {
 
     @SuppressWarnings("unchecked")
     void addTo(CommandSpec command) {
-        command.addOption(bound(OptionSpec.builder("--auth").paramLabel("USER:PASSWORD").auxiliaryTypes(String.class)
-                .defaultValue(env("JHTTP_AUTH"))
+        command.addOption(bound(OptionSpec.builder("--auth").paramLabel("USER:PASSWORD")
+                .auxiliaryTypes(String.class).defaultValue(env("JHTTP_AUTH"))
                 .description("Ask every request for this user and password (HTTP Basic, RFC 7617); repeat for more "
                         + "users. The password may be a bcrypt ($2b$…) or SHA-512 crypt ($6$…) hash, which keeps it "
                         + "out of process listings and shell history; JHTTP_AUTH sets one user."),

@@ -72,13 +72,18 @@ final class CliModel {
     /**
      * A flag: on when given, or when the environment variable {@code variable} is {@code true}. The variable is not
      * the flag's default: picocli sets a flag whose default is true to false when it is given, so
-     * {@code JHTTP_QUIET=true jhttp serve --quiet} would not be quiet.
+     * {@code JHTTP_QUIET=true jhttp serve --quiet} would not be quiet. A value other than true or false is made the
+     * default all the same, so that picocli refuses it, naming the option, as it refuses a bad argument.
      */
     static OptionSpec flag(String variable, Supplier<Boolean> field, Consumer<Boolean> setField, String description,
                            String... names) {
-        boolean fromEnvironment = "true".equalsIgnoreCase(System.getenv(variable));
-        return bound(OptionSpec.builder(names).description(description), Boolean.class, field,
-                given -> setField.accept(given || fromEnvironment));
+        String value = System.getenv(variable);
+        boolean fromEnvironment = "true".equalsIgnoreCase(value);
+        OptionSpec.Builder option = OptionSpec.builder(names).description(description);
+        if (value != null && !fromEnvironment && !"false".equalsIgnoreCase(value)) {
+            option.defaultValue(value);
+        }
+        return bound(option, Boolean.class, field, given -> setField.accept(given || fromEnvironment));
     }
 
     /**

@@ -49,7 +49,8 @@ final class ParseCommand implements Callable<Integer> {
         spec.addOption(bound(OptionSpec.builder("--json").description("Print JSON, one object per message."),
                 Boolean.class, () -> json, value -> json = value));
         spec.addOption(bound(OptionSpec.builder("--lf").description("Read bare LF line endings as CRLF, for "
-                + "hand-written files (on the wire jhttp refuses them)."), Boolean.class, () -> lf, value -> lf = value));
+                + "hand-written files (on the wire jhttp refuses them)."),
+                Boolean.class, () -> lf, value -> lf = value));
     }
 
     CommandSpec spec() {

@@ -45,7 +45,8 @@ final class ServerOptions {
         command.addOption(flag("JHTTP_QUIET", () -> quiet, value -> quiet = value,
                 "Print no banner and no access log.", "-q", "--quiet"));
         command.addOption(flag("JHTTP_READY_JSON", () -> readyJson, value -> readyJson = value,
-                "Instead of the banner, print one JSON line (port, addresses, pid, root) once listening.", "--ready-json"));
+                "Instead of the banner, print one JSON line (port, addresses, pid, root) once listening.",
+                "--ready-json"));
         command.addOption(flag("JHTTP_CORS", () -> cors, value -> cors = value,
                 "Allow cross-origin requests from any origin.", "--cors"));
         command.addOption(bound(OptionSpec.builder("--event-loops").paramLabel("N")

@@ -37,9 +37,9 @@ final class TlsOptions {
                 .defaultValue(env("JHTTP_TLS_KEYSTORE_PASSWORD_FILE"))
                 .description("A file holding the keystore's password (one line)."),
                 Path.class, () -> keystorePasswordFile, value -> keystorePasswordFile = value));
-        command.addOption(flag("JHTTP_TLS_SELF_SIGNED", () -> selfSigned,
-                value -> selfSigned = value, "Serve https with a certificate for localhost, 127.0.0.1 and ::1, made "
-                        + "once and kept in --tls-cache, so a browser exception or a trust-store import lasts.", "--tls-self-signed"));
+        command.addOption(flag("JHTTP_TLS_SELF_SIGNED", () -> selfSigned, value -> selfSigned = value,
+                "Serve https with a certificate for localhost, 127.0.0.1 and ::1, made once and kept in --tls-cache, "
+                        + "so a browser exception or a trust-store import lasts.", "--tls-self-signed"));
         command.addOption(bound(OptionSpec.builder("--tls-cache").paramLabel("DIR").defaultValue(env("JHTTP_TLS_CACHE"))
                 .description("Where --tls-self-signed keeps its certificate (default: $XDG_CACHE_HOME/jhttp/tls, or "
                         + "~/.cache/jhttp/tls)."),

@@ -1,5 +1,5 @@
 # Sourced by the project's scripts: sets JHTTP_JAVA_HOME to a JDK 21 or newer and JHTTP_JAVA_MAJOR to its version,
-# or prints one line and exits 1. Looks at JAVA_HOME, the java on PATH, then the usual install folders.
+# or prints one line and exits 1.
 
 # The JDK's release file names its version, so no JVM has to start to tell it; asking java is the fallback. The
 # launcher runs this on every start, so it forks nothing when the file is there: bash builtins read it, and the
@@ -20,23 +20,34 @@ jhttp_java_major() {
     JHTTP_JAVA_MAJOR="${version%%[!0-9]*}"
 }
 
+# Sets JHTTP_JAVA_HOME when $1 is a JDK 21 or newer.
+jhttp_accept_jdk() {
+    [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+    jhttp_java_major "$1"
+    [ -n "$JHTTP_JAVA_MAJOR" ] && [ "$JHTTP_JAVA_MAJOR" -ge 21 ] || return 1
+    JHTTP_JAVA_HOME="$1"
+}
+
+# In order: JAVA_HOME, the javac on PATH, the usual install folders; each looked at only when the ones before fail.
 jhttp_find_jdk() {
-    local candidates=()
-    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    local javac
-    if javac=$(command -v javac); then
-        javac=$(readlink -f "$javac")
-        candidates+=("${javac%/bin/javac}")
-    fi
-    candidates+=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
+    [ -n "${JAVA_HOME:-}" ] && jhttp_accept_jdk "$JAVA_HOME" && return 0
+    local installed=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
     local home
-    for home in "${candidates[@]}"; do
-        [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
-        jhttp_java_major "$home"
-        if [ -n "$JHTTP_JAVA_MAJOR" ] && [ "$JHTTP_JAVA_MAJOR" -ge 21 ]; then
-            JHTTP_JAVA_HOME="$home"
-            return 0
+    if hash javac 2>/dev/null; then
+        # PATH's javac is usually a link into an install folder: -ef (same file, links followed) finds which one with
+        # no fork; readlink only resolves a javac that lives anywhere else.
+        local javac=${BASH_CMDS[javac]} on_path=""
+        for home in "${installed[@]}"; do
+            [ "$javac" -ef "$home/bin/javac" ] && on_path=$home && break
+        done
+        if [ -z "$on_path" ]; then
+            javac=$(readlink -f "$javac")
+            on_path=${javac%/bin/javac}
         fi
+        jhttp_accept_jdk "$on_path" && return 0
+    fi
+    for home in "${installed[@]}"; do
+        jhttp_accept_jdk "$home" && return 0
     done
     echo "jhttp needs a JDK 21 or newer; install one (for example: apt-get install openjdk-21-jdk) and try again" >&2
     exit 1

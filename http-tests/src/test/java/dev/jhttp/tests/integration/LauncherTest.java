@@ -1,6 +1,7 @@
 package dev.jhttp.tests.integration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,52 @@ class LauncherTest {
                 .doesNotContain("-XX:+UseSerialGC", "-Xmx256m", "-Xmn16m");
     }
 
+    @Test
+    void fromAnotherFolderTheJarAndCacheKeepTheirPathsAndArgumentsKeepTheCallersFolder() throws Exception {
+        // The start-up cache is valid only for the jar path it was recorded with: "..", "." and the caller's folder
+        // must not show in it. The folder argument is the caller's, relative to where the caller is.
+        Path caller = REPOSITORY.resolve("http-tests");
+        Process process = launch(caller, Map.of(), "../http-tests/./../jhttp", "serve", "../static");
+        try {
+            assertThat(readyLine(process)).contains("\"root\":\"" + REPOSITORY.resolve("static") + "\"");
+            List<String> arguments = List.of(process.info().arguments().orElseThrow());
+            Path jar = REPOSITORY.resolve("http-cli/target/jhttp.jar");
+            assertThat(arguments).containsSequence("-jar", jar.toString());
+            assertThat(arguments).filteredOn(argument -> argument.startsWith("-XX:AOTCache="))
+                    .allMatch(argument -> argument.equals("-XX:AOTCache=" + jar.resolveSibling("jhttp.aot")));
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void withoutJavaHomeTheJdkWhoseJavacIsOnThePathComesBeforeTheInstalledOnes(@TempDir Path home) throws Exception {
+        // A JDK in ~/.jdks whose java notes that it ran, then runs the real one; PATH's javac is a link to its javac.
+        Path jdk = Files.createDirectories(home.resolve(".jdks/jdk-21/bin")).getParent();
+        Path ran = home.resolve("ran");
+        String realJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        executable(jdk.resolve("bin/java"), "#!/bin/sh\ntouch '" + ran + "'\nexec '" + realJava + "' \"$@\"\n");
+        executable(jdk.resolve("bin/javac"), "#!/bin/sh\nexit 1\n");
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"21.0.9\"\n");
+        Path path = Files.createDirectories(home.resolve("bin"));
+        Files.createSymbolicLink(path.resolve("javac"), jdk.resolve("bin/javac"));
+        Process process = launch(REPOSITORY, Map.of("HOME", home.toString(),
+                "PATH", path + ":" + System.getenv("PATH")), "./jhttp", "serve", "./static");
+        try {
+            readyLine(process);
+            assertThat(ran).exists();
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void executable(Path file, String script) throws Exception {
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     /** The arguments of the JVM that {@code ./jhttp serve} starts (the launcher execs it: same process). */
     private static List<String> jvmArguments(Map<String, String> environment, String... arguments)
             throws Exception {
@@ -86,12 +135,17 @@ class LauncherTest {
     }
 
     private static Process launch(Map<String, String> environment, String... arguments) throws Exception {
-        // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
         List<String> command = new ArrayList<>(List.of("./jhttp", "serve", "./static", "--route", "/echo"));
         command.addAll(List.of(arguments));
+        return launch(REPOSITORY, environment, command.toArray(String[]::new));
+    }
+
+    private static Process launch(Path folder, Map<String, String> environment, String... command) throws Exception {
+        // stderr (the build's progress, if the launcher builds first) goes to a file; stdout carries the ready line.
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(REPOSITORY.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(Path.of("target", "launcher-test.err").toFile()));
+                .directory(folder.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        REPOSITORY.resolve("http-tests/target/launcher-test.err").toFile()));
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("JHTTP_JAVA_OPTIONS");
         builder.environment().put("JHTTP_PORT", "0");

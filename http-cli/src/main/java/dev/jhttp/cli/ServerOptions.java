@@ -51,8 +51,8 @@ final class ServerOptions {
                 "Allow cross-origin requests from any origin.", "--cors"));
         command.addOption(bound(OptionSpec.builder("--event-loops").paramLabel("N")
                 .defaultValue(env("JHTTP_EVENT_LOOPS", "0"))
-                .description("I/O threads that accept and serve connections; 0 is one per core (default: "
-                        + "${DEFAULT-VALUE}). Fewer leave cores to other busy processes on the machine."),
+                .description("I/O threads that accept and serve connections; 0 is one per core but one, at least "
+                        + "one (default: ${DEFAULT-VALUE})."),
                 Integer.class, () -> eventLoops, value -> eventLoops = value));
         auth.addTo(command);
         tls.addTo(command);

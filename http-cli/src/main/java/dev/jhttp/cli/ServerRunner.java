@@ -56,8 +56,8 @@ final class ServerRunner {
             return BAD_ARGUMENTS;
         }
         if (options.eventLoops < 0 || options.eventLoops > ServerConfig.MAX_EVENT_LOOPS) {
-            err.println("jhttp: --event-loops must be from 0 (one per core) to " + ServerConfig.MAX_EVENT_LOOPS
-                    + ", not " + options.eventLoops);
+            err.println("jhttp: --event-loops must be from 0 (one per core but one) to "
+                    + ServerConfig.MAX_EVENT_LOOPS + ", not " + options.eventLoops);
             return BAD_ARGUMENTS;
         }
         Optional<TlsSetup.Served> tls;

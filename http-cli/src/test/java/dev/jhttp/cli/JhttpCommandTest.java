@@ -230,7 +230,8 @@ class JhttpCommandTest {
                 .isEqualTo(1);
         CliRun loops = CliRun.finished("serve", site.toString(), "--event-loops", "-1");
         assertThat(loops.exitCode()).isEqualTo(1);
-        assertThat(loops.err()).isEqualTo("jhttp: --event-loops must be from 0 (one per core) to 256, not -1\n");
+        assertThat(loops.err())
+                .isEqualTo("jhttp: --event-loops must be from 0 (one per core but one) to 256, not -1\n");
     }
 
     @Test

@@ -53,7 +53,7 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
             throw new IllegalArgumentException("maxConnections and maxRequestsPerConnection must be at least 1");
         }
         if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
-            throw new IllegalArgumentException("eventLoops must be from 0 (one per core) to " + MAX_EVENT_LOOPS
+            throw new IllegalArgumentException("eventLoops must be from 0 (the default count) to " + MAX_EVENT_LOOPS
                     + ", not " + eventLoops);
         }
         for (Duration timeout : new Duration[] {headTimeout, idleTimeout, bodyTimeout, writeTimeout}) {
@@ -65,8 +65,8 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
 
     /**
      * Loopback port 8080, 10,000 connections, head 10 s, idle 30 s, body read 30 s, write 60 s, 10,000 requests per
-     * connection, default parser limits, {@code Server: jhttp}, cleartext, HTTP/2 (h2c) with its defaults, one event
-     * loop per core.
+     * connection, default parser limits, {@code Server: jhttp}, cleartext, HTTP/2 (h2c) with its defaults, the default
+     * count of event loops ({@link #eventLoopCount()}).
      */
     public static ServerConfig defaults() {
         return new ServerConfig(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 10_000,
@@ -135,9 +135,18 @@ public record ServerConfig(InetSocketAddress address, int maxConnections, Durati
                 maxRequestsPerConnection, limits, serverName, tls, value, eventLoops);
     }
 
-    /** {@code value} event loops, or 0 for one per core (the default). */
+    /** {@code value} event loops, or 0 for the default count ({@link #eventLoopCount()}). */
     public ServerConfig withEventLoops(int value) {
         return new ServerConfig(address, maxConnections, headTimeout, idleTimeout, bodyTimeout, writeTimeout,
                 maxRequestsPerConnection, limits, serverName, tls, http2, value);
+    }
+
+    /**
+     * The event loops the server runs: {@link #eventLoops()}, or for 0 one per core but one, and at least one. The
+     * core left over serves the kernel's network work, the collector, the threads of handlers that block and whatever
+     * else runs on the machine; more loops than that wait for a core (docs/engine.md).
+     */
+    public int eventLoopCount() {
+        return eventLoops > 0 ? eventLoops : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 }

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The connection engine behind {@code HttpServer}: it owns the listening socket, the event loops that accept and
- * serve connections (one per core, {@link EventLoop}), every connection and shutdown. A connection that needs a
- * thread of its own gets a virtual thread named {@code jhttp-conn-N}.
+ * serve connections ({@link EventLoop}; one per core but one, by default), every connection and shutdown. A
+ * connection that needs a thread of its own gets a virtual thread named {@code jhttp-conn-N}.
  */
 public final class Engine {
     /** What ALPN offers (RFC 7301), in the server's order of preference. */
@@ -70,7 +70,7 @@ public final class Engine {
         }
         // Channels, not plain ServerSockets: accepted sockets then have channels, which the event loops and
         // zero-copy file transfer need.
-        int loopCount = config.eventLoops() > 0 ? config.eventLoops() : Runtime.getRuntime().availableProcessors();
+        int loopCount = config.eventLoopCount();
         listeners = Listeners.bind(config.address(), loopCount);
         // Deadlines are checked every quarter of the shortest timeout, so one is overrun by at most a quarter.
         long shortest = Stream.of(config.headTimeout(), config.idleTimeout(), config.bodyTimeout(),

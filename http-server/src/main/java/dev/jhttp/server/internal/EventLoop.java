@@ -17,11 +17,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One of the engine's I/O threads, one per core: a selector over the listening socket and the connections it accepted.
- * It serves a connection's requests itself while they need no thread ({@link LoopConnection}), hands a connection
- * to a virtual thread of its own when one does ({@link Connection}, or {@link H2Connection} for HTTP/2), and enforces the deadlines of every connection
- * it accepted, wherever served. Serving on the loop saves what a thread per connection costs on each request: the
- * read that finds nothing, re-arming the poller, parking and waking the thread, often on another core.
+ * One of the engine's I/O threads (one per core but one, by default): a selector over the listening socket and the
+ * connections it accepted. It serves a connection's requests itself while they need no thread
+ * ({@link LoopConnection}), hands a connection to a virtual thread of its own when one does ({@link Connection}, or
+ * {@link H2Connection} for HTTP/2), and enforces the deadlines of every connection it accepted, wherever served.
+ * Serving on the loop saves what a thread per connection costs on each request: the read that finds nothing,
+ * re-arming the poller, parking and waking the thread, often on another core.
  */
 final class EventLoop implements Runnable {
     /** Connections accepted in a row before the loop serves the ones it has. */

@@ -29,8 +29,8 @@ import java.util.Optional;
  * @param serverName               the {@code Server} header value, or empty for none
  * @param tls                      TLS for the listener (https), or empty for cleartext
  * @param http2                    HTTP/2 on the listener, and its limits
- * @param eventLoops               the event loops (I/O threads) that accept and serve connections, or 0 for one per
- *                                 core; fewer leave cores to other busy processes on the machine
+ * @param eventLoops               the event loops (I/O threads) that accept and serve connections, or 0 for the
+ *                                 default count ({@link #eventLoopCount()})
  */
 public record ServerConfig(InetSocketAddress address, int maxConnections, Duration headTimeout, Duration idleTimeout,
                            Duration bodyTimeout, Duration writeTimeout, int maxRequestsPerConnection,
